@@ -1,0 +1,35 @@
+using KMN.Orleans.Grains.Abstractions;
+using KMN.Orleans.Grains.Abstractions.Facilities;
+using KMN.Orleans.Grains.Network;
+
+namespace KMN.Orleans.Grains.Facilities;
+
+/// <summary>A participating facility. Later issues add its staff, roles and sharing permissions.</summary>
+public sealed class FacilityGrain(
+    [PersistentState("facility", StorageNames.State)] IPersistentState<FacilityState> state,
+    INetworkDirectoryStore directory) : Grain, IFacilityGrain
+{
+    public Task<FacilityProfile?> GetProfileAsync() => Task.FromResult(state.State.Profile);
+
+    public async Task<WriteOutcome> RegisterAsync(FacilityProfile profile)
+    {
+        var problems = FacilityProfileRules.Validate(profile, this.GetPrimaryKeyString());
+        if (problems.Count > 0)
+            throw new ArgumentException(string.Join(" ", problems), nameof(profile));
+
+        var outcome = state.State.Profile switch
+        {
+            null => WriteOutcome.Created,
+            var current when current == profile => WriteOutcome.Unchanged,
+            _ => WriteOutcome.Updated,
+        };
+        if (outcome != WriteOutcome.Unchanged)
+        {
+            state.State.Profile = profile;
+            await state.WriteStateAsync();
+        }
+        // Always refresh the projection: it may have missed an earlier write that failed half-way.
+        await directory.UpsertFacilityAsync(profile);
+        return outcome;
+    }
+}

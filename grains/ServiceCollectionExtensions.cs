@@ -1,0 +1,28 @@
+using KMN.Orleans.Grains.Network;
+using KMN.Orleans.Grains.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace KMN.Orleans.Grains;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The services grains need when the network runs on PostgreSQL.</summary>
+    public static IServiceCollection AddKmnPostgres(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.TryAddSingleton<SchemaMigrator>();
+        services.TryAddSingleton<INetworkDirectoryStore, NpgsqlNetworkDirectoryStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>The in-memory stand-ins for fast grain tests.</summary>
+    public static IServiceCollection AddKmnInMemory(this IServiceCollection services)
+    {
+        services.TryAddSingleton<INetworkDirectoryStore, InMemoryNetworkDirectoryStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}
