@@ -1,6 +1,7 @@
 using KMN.Orleans.Grains.Abstractions.Demo;
 using KMN.Orleans.Grains.Abstractions.Facilities;
 using KMN.Orleans.Grains.Abstractions.Patients;
+using KMN.Orleans.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace KMN.Orleans.Grains.Demo;
@@ -37,11 +38,11 @@ public sealed class DemoNetworkGrain(
                 .Select(i => generator.Patient(i, facilities));
             await Task.WhenAll(batch.Select(p => GrainFactory.GetGrain<IPatientGrain>(p.NetworkPatientId).EnrollAsync(p)));
             state.State.PatientsLoaded = Math.Min(next + BatchSize, spec.Patients);
-            await state.WriteStateAsync();
+            await state.WriteOrDeactivateAsync(this);
         }
 
         state.State.Finished = new DemoLoadReport(false, facilities.Count, spec.Patients, clock.GetUtcNow());
-        await state.WriteStateAsync();
+        await state.WriteOrDeactivateAsync(this);
         logger.LogInformation("Demo network loaded: {Facilities} facilities, {Patients} patients",
             facilities.Count, spec.Patients);
         return state.State.Finished;

@@ -1,6 +1,7 @@
 using KMN.Orleans.Grains.Abstractions;
 using KMN.Orleans.Grains.Abstractions.Facilities;
 using KMN.Orleans.Grains.Network;
+using KMN.Orleans.Grains.Persistence;
 
 namespace KMN.Orleans.Grains.Facilities;
 
@@ -26,7 +27,7 @@ public sealed class FacilityGrain(
         if (outcome != WriteOutcome.Unchanged)
         {
             state.State.Profile = profile;
-            await state.WriteStateAsync();
+            await state.WriteOrDeactivateAsync(this);
         }
         // Always refresh the projection: it may have missed an earlier write that failed half-way.
         await directory.UpsertFacilityAsync(profile);

@@ -1,6 +1,7 @@
 using KMN.Orleans.Grains.Abstractions;
 using KMN.Orleans.Grains.Abstractions.Patients;
 using KMN.Orleans.Grains.Network;
+using KMN.Orleans.Grains.Persistence;
 
 namespace KMN.Orleans.Grains.Patients;
 
@@ -28,7 +29,7 @@ public sealed class PatientGrain(
         if (outcome != WriteOutcome.Unchanged)
         {
             state.State.Profile = profile;
-            await state.WriteStateAsync();
+            await state.WriteOrDeactivateAsync(this);
         }
         await directory.UpsertPatientAsync(profile);
         return outcome;

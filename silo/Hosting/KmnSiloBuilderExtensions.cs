@@ -43,6 +43,9 @@ public static class KmnSiloBuilderExtensions
             o.ProbeTimeout = settings.ProbeTimeout;
             o.NumMissedProbesLimit = 3;
             o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+            // Dead silos stay visible on the operations page for a while, then leave the table.
+            o.DefunctSiloExpiration = TimeSpan.FromHours(1);
+            o.DefunctSiloCleanupPeriod = TimeSpan.FromMinutes(10);
         });
         silo.Services.AddKmnPostgres(connectionString);
         return silo;

@@ -1,0 +1,254 @@
+#!/usr/bin/env bash
+# Runs the whole KMN.Orleans network on this machine: a private PostgreSQL, N Orleans silos and the web
+# portal, all on 127.0.0.1, everything under <repo>/.kmn. See --help. Stop it with deploy/down.sh.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+# shellcheck source=lib/common.sh
+source "$here/lib/common.sh"
+# shellcheck source=lib/postgres.sh
+source "$here/lib/postgres.sh"
+# shellcheck source=lib/app.sh
+source "$here/lib/app.sh"
+
+usage() {
+    cat <<EOF
+Usage: deploy/up.sh [options]
+
+Starts PostgreSQL (private, in .kmn/pgdata), applies the schema, starts the silos and the web portal,
+waits until each answers /health/ready, then prints the URLs. Demo data (21 facilities, 200 patients)
+is loaded once per database.
+
+Options:
+  --silos N     number of silos, 1-10 (default 1). Silo i uses ports 11111+i (silo), 30000+i
+                (gateway) and 8081+i (health); a taken port is replaced by the next free one.
+  --detach, -d  start everything and return; it keeps running until deploy/down.sh.
+                Without it up.sh stays in the foreground following the logs, and Ctrl-C stops
+                everything this run started (web, then silos gracefully, then PostgreSQL).
+  --no-web      start PostgreSQL and the silos only.
+  --rebuild     publish the apps even when the sources did not change.
+  --timeout S   seconds to wait for each process to become ready (default 120).
+  -h, --help    this text.
+
+Re-running is safe. If the network already runs with the same options and unchanged sources, up.sh
+just prints the URLs. If --silos (or --no-web) differs, or the sources changed, it restarts the
+silos and the web (PostgreSQL and its data stay). Stale PID files from a crash are cleaned up and a
+PostgreSQL left running by an earlier run is reused.
+
+Files: .kmn/app (published apps), .kmn/pgdata (database), .kmn/logs, .kmn/run (PID files),
+       .kmn/state (ports, generated database password, connection string).
+EOF
+}
+
+SILO_COUNT=1 DETACH=0 NO_WEB=0 REBUILD=0 TIMEOUT=120
+while (($# > 0)); do
+    case $1 in
+        --silos) SILO_COUNT=${2:-}; shift ;;
+        --silos=*) SILO_COUNT=${1#*=} ;;
+        --detach | -d) DETACH=1 ;;
+        --no-web) NO_WEB=1 ;;
+        --rebuild) REBUILD=1 ;;
+        --timeout) TIMEOUT=${2:-}; shift ;;
+        --timeout=*) TIMEOUT=${1#*=} ;;
+        -h | --help) usage; exit 0 ;;
+        *) usage >&2; die "unknown option: $1" ;;
+    esac
+    shift
+done
+if ! [[ $SILO_COUNT =~ ^[0-9]+$ ]] || ((SILO_COUNT < 1 || SILO_COUNT > 10)); then
+    die "--silos takes a number from 1 to 10"
+fi
+[[ $TIMEOUT =~ ^[0-9]+$ ]] || die "--timeout takes a number of seconds"
+
+dotnet_ensure
+mkdir -p "$KMN_APP" "$KMN_RUN" "$KMN_LOGS" "$KMN_STATE"
+
+RUN_WEB=1
+if ((NO_WEB)); then
+    RUN_WEB=0
+elif ! web_project_exists; then
+    warn "web/KMN.Orleans.Web.csproj not found; starting PostgreSQL and silos only"
+    RUN_WEB=0
+fi
+
+# Connections: every process may open a few pools (Orleans providers, grains, health probe), so the
+# per-pool cap is sized to keep all of them under PostgreSQL's max_connections with room for psql.
+POOL_SIZE=$(((KMN_PG_MAX_CONNECTIONS - 20) / ((SILO_COUNT + 1) * 2)))
+((POOL_SIZE > 20)) && POOL_SIZE=20
+((POOL_SIZE < 5)) && POOL_SIZE=5
+
+silo_items() {
+    local f
+    for f in "$KMN_RUN"/silo-*.pid; do
+        [[ -e $f ]] && printf '%s:%s\n' "$(basename "$f" .pid)" "$KMN_SILO_DLL"
+    done
+    return 0
+}
+
+stop_app_processes() {
+    stop_all 30 "web:$KMN_WEB_DLL"
+    local -a silos
+    mapfile -t silos < <(silo_items)
+    ((${#silos[@]} == 0)) || stop_all 60 "${silos[@]}"
+}
+
+app_running() {
+    local i
+    ((SILOS > 0)) || return 1
+    for ((i = 0; i < SILOS; i++)); do pid_of "silo-$i" "$KMN_SILO_DLL" >/dev/null || return 1; done
+    ((WITH_WEB == 0)) || pid_of web "$KMN_WEB_DLL" >/dev/null
+}
+
+print_urls() {
+    local i ports
+    echo
+    if ((WITH_WEB)); then
+        say "KMN.Orleans is running"
+        note "Portal      http://127.0.0.1:$WEB_PORT/              (ポータル)"
+        note "Operations  http://127.0.0.1:$WEB_PORT/ops           (運用: silos, activations)"
+        note "Dashboard   http://127.0.0.1:$WEB_PORT/ops/dashboard (Orleans Dashboard)"
+    else
+        say "KMN.Orleans silos are running (no web portal)"
+    fi
+    for ((i = 0; i < SILOS; i++)); do
+        ports="SILO_PORTS_$i"
+        read -r sp gp hp <<<"${!ports}"
+        note "silo-$i  health http://127.0.0.1:$hp/health/ready  (silo port $sp, gateway $gp)"
+    done
+    note "PostgreSQL  127.0.0.1:$PG_PORT, database $KMN_DB, user $KMN_DB_ROLE (password: .kmn/state/pg-password)"
+    note "Logs        $KMN_LOGS/"
+    note "Stop        deploy/down.sh   (data stays; deploy/down.sh --purge --yes deletes it)"
+}
+
+# --- already running? ---------------------------------------------------------------------------
+load_ports
+if app_running; then
+    if ((SILOS == SILO_COUNT && WITH_WEB == RUN_WEB && REBUILD == 0)) && ! sources_changed_since_publish "$RUN_WEB"; then
+        say "Already running (started earlier; nothing to do)"
+        print_urls
+        exit 0
+    fi
+    say "Already running with other options or older sources: restarting silos and web"
+fi
+
+# From here on, a failure or Ctrl-C stops what this run started.
+KEEP_RUNNING=0 PG_STARTED_HERE=0 TAIL_PID=""
+cleanup() {
+    local rc=$?
+    trap - EXIT
+    trap '' INT TERM
+    ((KEEP_RUNNING)) && exit "$rc"
+    [[ -n $TAIL_PID ]] && kill "$TAIL_PID" 2>/dev/null
+    echo
+    say "Stopping what this run started"
+    stop_app_processes
+    if ((PG_STARTED_HERE)); then
+        pg_stop
+    elif [[ -n ${PG_DATA:-} ]] && pg_running; then
+        note "PostgreSQL was already running before this run; left running (deploy/down.sh stops it)"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+if compgen -G "$KMN_RUN/*.pid" >/dev/null; then
+    say "Stopping what is left of an earlier run"
+    stop_app_processes
+    rm -f "$KMN_RUN"/*.pid
+fi
+
+publish_apps "$RUN_WEB" "$REBUILD"
+
+pg_ensure_installed
+pg_ensure_os_user
+pg_resolve_paths
+pg_prepare_dirs
+pg_initdb_if_empty
+pg_start
+pg_ensure_database
+run_migrations
+
+# --- ports ---------------------------------------------------------------------------------------
+taken=("$PG_PORT")
+{
+    echo "# Written by deploy/up.sh $(date -Is)"
+    echo "PG_PORT=$PG_PORT"
+    echo "SILOS=$SILO_COUNT"
+    echo "WITH_WEB=$RUN_WEB"
+} >"$KMN_PORTS_FILE.new"
+for ((i = 0; i < SILO_COUNT; i++)); do
+    sp=$(pick_port $((11111 + i)) "${taken[@]}") || die "no free silo port"
+    taken+=("$sp")
+    gp=$(pick_port $((30000 + i)) "${taken[@]}") || die "no free gateway port"
+    taken+=("$gp")
+    hp=$(pick_port $((8081 + i)) "${taken[@]}") || die "no free health port"
+    taken+=("$hp")
+    echo "SILO_PORTS_$i=\"$sp $gp $hp\"" >>"$KMN_PORTS_FILE.new"
+done
+if ((RUN_WEB)); then
+    WEB_PORT=$(pick_port 5080 "${taken[@]}") || die "no free web port"
+    echo "WEB_PORT=$WEB_PORT" >>"$KMN_PORTS_FILE.new"
+fi
+mv -f "$KMN_PORTS_FILE.new" "$KMN_PORTS_FILE"
+load_ports
+
+# --- silos, then web -------------------------------------------------------------------------------
+say "Starting $SILO_COUNT silo(s) (cluster $KMN_CLUSTER_ID, service $KMN_SERVICE_ID, pool $POOL_SIZE per connection string)"
+launched=$SECONDS
+for ((i = 0; i < SILO_COUNT; i++)); do
+    ports="SILO_PORTS_$i"
+    read -r sp gp hp <<<"${!ports}"
+    start_silo "$i" "$sp" "$gp" "$hp"
+    note "silo-$i: silo port $sp, gateway $gp, health $hp, log .kmn/logs/silo-$i.log"
+done
+for ((i = 0; i < SILO_COUNT; i++)); do
+    ports="SILO_PORTS_$i"
+    read -r sp gp hp <<<"${!ports}"
+    wait_ready "silo-$i" "$KMN_SILO_DLL" "http://127.0.0.1:$hp/health/ready" "$TIMEOUT" "$launched"
+done
+
+if ((RUN_WEB)); then
+    say "Starting the web portal on 127.0.0.1:$WEB_PORT"
+    start_web "$WEB_PORT"
+    wait_ready web "$KMN_WEB_DLL" "http://127.0.0.1:$WEB_PORT/health/ready" "$TIMEOUT"
+fi
+wait_demo_report 90
+print_urls
+
+if ((DETACH)); then
+    KEEP_RUNNING=1
+    exit 0
+fi
+
+# --- foreground: follow the logs until Ctrl-C --------------------------------------------------------
+echo
+say "Running in the foreground; Ctrl-C stops everything this run started. Logs follow."
+logs=()
+for ((i = 0; i < SILO_COUNT; i++)); do logs+=("$KMN_LOGS/silo-$i.log"); done
+((RUN_WEB)) && logs+=("$KMN_LOGS/web.log")
+tail -n 0 -F "${logs[@]}" &
+TAIL_PID=$!
+declare -A reported=()
+while :; do
+    sleep 2 &
+    wait $! || true
+    alive_count=0
+    names=(web)
+    for ((i = 0; i < SILO_COUNT; i++)); do names+=("silo-$i"); done
+    for name in "${names[@]}"; do
+        match=$KMN_SILO_DLL
+        if [[ $name == web ]]; then
+            ((RUN_WEB)) || continue
+            match=$KMN_WEB_DLL
+        fi
+        if pid_of "$name" "$match" >/dev/null; then
+            alive_count=$((alive_count + 1))
+        elif [[ -z ${reported[$name]:-} ]]; then
+            warn "$name exited (see $KMN_LOGS/$name.log)"
+            reported[$name]=1
+        fi
+    done
+    ((alive_count > 0)) || die "every process exited"
+done

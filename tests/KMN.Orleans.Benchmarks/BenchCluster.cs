@@ -1,0 +1,53 @@
+using KMN.Orleans.Grains.Abstractions.Hosting;
+using KMN.Orleans.Grains.Persistence;
+using KMN.Orleans.Silo.Hosting;
+using KMN.Orleans.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace KMN.Orleans.Benchmarks;
+
+/// <summary>A real single-silo cluster on a throwaway PostgreSQL, configured exactly like deploy/up.sh's.</summary>
+public sealed class BenchCluster : IAsyncDisposable
+{
+    private readonly PostgresServer _postgres;
+    private readonly IHost _silo;
+
+    private BenchCluster(PostgresServer postgres, IHost silo)
+    {
+        _postgres = postgres;
+        _silo = silo;
+    }
+
+    public IGrainFactory Grains => _silo.Services.GetRequiredService<IGrainFactory>();
+    public string ConnectionString { get; private init; } = "";
+
+    public static async Task<BenchCluster> StartAsync()
+    {
+        var postgres = await PostgresServer.StartAsync();
+        await postgres.CreateDatabaseAsync("kmn");
+        var cs = postgres.ConnectionString("kmn", maxPoolSize: 50);
+        await using (var dataSource = NpgsqlDataSource.Create(cs))
+            await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var settings = new SiloSettings { SiloPort = FreePort.Next(), GatewayPort = FreePort.Next() };
+        builder.UseOrleans(silo => silo
+            .UseKmnPostgres(new ClusterSettings { ClusterId = "bench", ServiceId = "bench" }, settings, cs)
+            .UseKmnEndpoints(settings));
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BenchCluster(postgres, host) { ConnectionString = cs };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _silo.StopAsync();
+        _silo.Dispose();
+        await _postgres.DisposeAsync();
+    }
+}

@@ -1,0 +1,24 @@
+namespace KMN.Orleans.Benchmarks;
+
+/// <summary>Command-line sizes; the defaults finish in about a minute on 2 cores.</summary>
+public sealed record BenchOptions(int GeneratorPatients, int Sample, int GrowTo)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions(GeneratorPatients: 470_000, Sample: 1_000, GrowTo: 20_000);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "--generator" => options with { GeneratorPatients = value },
+                "--sample" => options with { Sample = value },
+                "--grow-to" => options with { GrowTo = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]}"),
+            };
+        }
+        if (options.GrowTo < options.Sample * 3)
+            throw new ArgumentException("--grow-to must be at least three samples.");
+        return options;
+    }
+}
