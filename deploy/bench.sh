@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (tests/KMN.Orleans.Benchmarks) on a throwaway PostgreSQL and prints numbers and ratios.
-# Usage: deploy/bench.sh [--generator N] [--sample N] [--grow-to N]
+# Usage: deploy/bench.sh [--generator N] [--sample N] [--grow-to N] [--only foundation|fhir]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then

@@ -116,6 +116,8 @@ print_urls() {
         note "silo-$i  health http://127.0.0.1:$hp/health/ready  (silo port $sp, gateway $gp)"
     done
     note "PostgreSQL  127.0.0.1:$PG_PORT, database $KMN_DB, user $KMN_DB_ROLE (password: .kmn/state/pg-password)"
+    note "Demo cards  $KMN_PKI/cards/*.p12, facility certificates $KMN_PKI/facilities/"
+    note "            passwords (card file + sign-in): $KMN_PKI/demo/passwords.tsv"
     note "Logs        $KMN_LOGS/"
     note "Stop        deploy/down.sh   (data stays; deploy/down.sh --purge --yes deletes it)"
 }
@@ -169,6 +171,7 @@ pg_initdb_if_empty
 pg_start
 pg_ensure_database
 run_migrations
+ensure_demo_pki
 
 # --- ports ---------------------------------------------------------------------------------------
 taken=("$PG_PORT")

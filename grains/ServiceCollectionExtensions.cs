@@ -1,5 +1,7 @@
+using KMN.Orleans.Grains.Audit;
 using KMN.Orleans.Grains.Network;
 using KMN.Orleans.Grains.Persistence;
+using KMN.Orleans.Grains.Records;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -14,7 +16,13 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.TryAddSingleton<SchemaMigrator>();
         services.TryAddSingleton<INetworkDirectoryStore, NpgsqlNetworkDirectoryStore>();
+        services.TryAddSingleton<ISecurityEventStore, NpgsqlSecurityEventStore>();
         services.TryAddSingleton(TimeProvider.System);
+        // Clinical records (issue 4): append-only tables, reached through the record grains.
+        services.TryAddSingleton<RecordUploadWriter>();
+        services.TryAddSingleton<RecordLookups>();
+        services.TryAddSingleton<RecordQueries>();
+        services.TryAddSingleton<ChartLinks>();
         return services;
     }
 
@@ -22,6 +30,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddKmnInMemory(this IServiceCollection services)
     {
         services.TryAddSingleton<INetworkDirectoryStore, InMemoryNetworkDirectoryStore>();
+        services.TryAddSingleton<ISecurityEventStore, InMemorySecurityEventStore>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

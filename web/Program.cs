@@ -1,4 +1,5 @@
 using KMN.Orleans.Web.Components;
+using KMN.Orleans.Web.Fhir;
 using KMN.Orleans.Web.Health;
 using KMN.Orleans.Web.Hosting;
 using MudBlazor.Services;
@@ -20,6 +21,7 @@ builder.Services.AddKmnLocalization();
 builder.Services.AddKmnServices();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.AddKmnFhirApi();
 
 var app = builder.Build();
 
@@ -33,6 +35,7 @@ app.UseKmnDashboard();
 app.MapStaticAssets();
 app.MapWebHealth();
 app.MapCultureSwitch();
+app.MapKmnFhirApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunUntilStoppedAsync();

@@ -3,6 +3,8 @@
 
 KMN_SILO_PROJECT="$KMN_REPO/silo/KMN.Orleans.Silo.csproj"
 KMN_WEB_PROJECT="$KMN_REPO/web/KMN.Orleans.Web.csproj"
+KMN_PKI="$KMN_HOME/pki"                      # network PKI: CAs, CRLs, demo cards (deploy/pki.sh)
+KMN_DEMO_STAFF="$KMN_PKI/demo/demo-staff.json"
 
 dotnet_ensure() {
     command -v dotnet >/dev/null 2>&1 \
@@ -101,6 +103,22 @@ run_migrations() {
     fi
 }
 
+# The demo PKI (CAs, a card per demo staff member, facility certificates) is made on the first start only;
+# later starts re-sign the revocation lists so they never go out of date. Issuance is audited in the database.
+ensure_demo_pki() {
+    common_env
+    local command=refresh-crl
+    if [[ ! -f $KMN_DEMO_STAFF ]]; then
+        say "Creating the demo PKI and demo cards in .kmn/pki (first start only, about half a minute)"
+        command=demo
+    fi
+    if ! (run_with_env "${COMMON_ENV[@]}" -- dotnet "$KMN_SILO_DLL" pki "$command" --folder "$KMN_PKI") \
+        >>"$KMN_LOGS/pki.log" 2>&1; then
+        log_tail "$KMN_LOGS/pki.log"
+        die "pki $command failed (see $KMN_LOGS/pki.log)"
+    fi
+}
+
 # start_silo I SILO_PORT GATEWAY_PORT HEALTH_PORT
 start_silo() {
     common_env
@@ -110,6 +128,7 @@ start_silo() {
         "Silo__SiloPort=$2" \
         "Silo__GatewayPort=$3" \
         "Demo__Enabled=true" \
+        "Demo__StaffManifest=$KMN_DEMO_STAFF" \
         -- dotnet "$KMN_SILO_DLL"
 }
 

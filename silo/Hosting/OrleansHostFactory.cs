@@ -22,6 +22,7 @@ public static class OrleansHostFactory
             .UseKmnEndpoints(settings)
             .UseKmnDashboard());
         builder.Services.AddHostedService<DemoNetworkLoader>();
+        builder.Services.AddHostedService<DemoStaffLoader>();
         return builder.Build();
     }
 }

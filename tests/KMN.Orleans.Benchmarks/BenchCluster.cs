@@ -22,6 +22,9 @@ public sealed class BenchCluster : IAsyncDisposable
         _silo = silo;
     }
 
+    public const string ClusterId = "bench";
+    public const string ServiceId = "bench";
+
     public IGrainFactory Grains => _silo.Services.GetRequiredService<IGrainFactory>();
     public string ConnectionString { get; private init; } = "";
 
@@ -37,7 +40,7 @@ public sealed class BenchCluster : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var settings = new SiloSettings { SiloPort = FreePort.Next(), GatewayPort = FreePort.Next() };
         builder.UseOrleans(silo => silo
-            .UseKmnPostgres(new ClusterSettings { ClusterId = "bench", ServiceId = "bench" }, settings, cs)
+            .UseKmnPostgres(new ClusterSettings { ClusterId = ClusterId, ServiceId = ServiceId }, settings, cs)
             .UseKmnEndpoints(settings));
         var host = builder.Build();
         await host.StartAsync();

@@ -1,13 +1,21 @@
 namespace KMN.Orleans.Benchmarks;
 
 /// <summary>Command-line sizes; the defaults finish in about a minute on 2 cores.</summary>
-public sealed record BenchOptions(int GeneratorPatients, int Sample, int GrowTo)
+public sealed record BenchOptions(int GeneratorPatients, int Sample, int GrowTo, string Only = "all")
 {
+    public bool Runs(string suite) => Only == "all" || Only == suite;
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions(GeneratorPatients: 470_000, Sample: 1_000, GrowTo: 20_000);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
+            if (args[i] == "--only")
+            {
+                // foundation (generator, enrolment) | fhir (clinical records) | all
+                options = options with { Only = args[i + 1] };
+                continue;
+            }
             var value = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
             options = args[i] switch
             {

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+
+namespace KMN.Orleans.Grains.Abstractions.Records;
+
+/// <summary>
+/// Reads records for a calling facility. A stateless worker (key 0): it asks the patient's record grain
+/// for the consent, writes the audit row, and only then returns the rows the caller may see.
+/// </summary>
+[Alias("kmn.IClinicalReaderGrain")]
+public interface IClinicalReaderGrain : IGrainWithIntegerKey
+{
+    [Alias("Everything")]
+    Task<RecordPage> EverythingAsync(EverythingQuery query);
+
+    /// <summary>The current version, or every version when <paramref name="history"/> is true.</summary>
+    [Alias("Read")]
+    Task<RecordPage> ReadAsync(string callerFacility, string resourceType, string resourceId, bool history);
+
+    [Alias("SearchObservations")]
+    Task<RecordPage> SearchObservationsAsync(ObservationQuery query);
+}
+
+[GenerateSerializer, Immutable, Alias("kmn.EverythingQuery")]
+public sealed record EverythingQuery(
+    [property: Id(0)] string CallerFacility,
+    [property: Id(1)] string PatientId,
+    [property: Id(2)] DateTimeOffset? Since,
+    [property: Id(3)] ImmutableArray<string> Types,
+    [property: Id(4)] int Count,
+    [property: Id(5)] int Offset);
+
+[GenerateSerializer, Immutable, Alias("kmn.ObservationQuery")]
+public sealed record ObservationQuery(
+    [property: Id(0)] string CallerFacility,
+    [property: Id(1)] string PatientId,
+    [property: Id(2)] string? CodeSystem,
+    [property: Id(3)] string? Code,
+    [property: Id(4)] DateTimeOffset? From,
+    [property: Id(5)] DateTimeOffset? To,
+    [property: Id(6)] int Count,
+    [property: Id(7)] int Offset);
+
+/// <summary>A stored resource version as JSON, with the metadata the edge puts into meta and the etag.</summary>
+[GenerateSerializer, Immutable, Alias("kmn.StoredResource")]
+public sealed record StoredResource(
+    [property: Id(0)] string ResourceType,
+    [property: Id(1)] string ResourceId,
+    [property: Id(2)] int Version,
+    [property: Id(3)] DateTimeOffset RecordedAt,
+    [property: Id(4)] string Json);
+
+[GenerateSerializer, Alias("kmn.ReadStatus")]
+public enum ReadStatus
+{
+    Ok = 1,
+    NotFound = 2,
+    Forbidden = 3,
+}
+
+[GenerateSerializer, Immutable, Alias("kmn.RecordPage")]
+public sealed record RecordPage(
+    [property: Id(0)] ReadStatus Status,
+    [property: Id(1)] ImmutableArray<StoredResource> Resources,
+    [property: Id(2)] int Total,
+    [property: Id(3)] string? NetworkPatientId);

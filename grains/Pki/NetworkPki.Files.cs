@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using KMN.Orleans.Grains.Abstractions.Pki;
+
+namespace KMN.Orleans.Grains.Pki;
+
+public sealed partial class NetworkPki
+{
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>Everything this folder issued, oldest first.</summary>
+    public IReadOnlyList<PkiIndexEntry> Index() =>
+        File.ReadAllLines(Path.Combine(Folder, PkiFiles.Index)).Skip(1).Where(l => l.Length > 0).Select(PkiIndexEntry.Parse).ToList();
+
+    /// <summary>
+    /// Revokes the certificate whose serial or thumbprint is <paramref name="serialOrThumbprint"/> and re-signs
+    /// its CA's list. Returns the entry (null when unknown); revoking twice keeps the first time.
+    /// </summary>
+    public PkiIndexEntry? Revoke(string serialOrThumbprint)
+    {
+        var wanted = CertificateIdentity.NormalizeSerial(serialOrThumbprint);
+        var entries = Index().ToList();
+        var i = entries.FindIndex(e => e.Serial == wanted || e.Thumbprint.Equals(serialOrThumbprint.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (i < 0)
+            return null;
+        if (entries[i].RevokedAt is null)
+        {
+            entries[i] = entries[i] with { RevokedAt = _clock.GetUtcNow() };
+            WriteIndex(entries);
+            RefreshCrls();
+        }
+        return entries[i];
+    }
+
+    /// <summary>Re-signs both CRLs from the index with a fresh validity window.</summary>
+    public void RefreshCrls()
+    {
+        var now = _clock.GetUtcNow();
+        var entries = Index();
+        WriteCrl(Issuing, PkiCaNames.Issuing, PkiFiles.IssuingCrl, entries, now);
+        WriteCrl(Hpki, PkiCaNames.Hpki, PkiFiles.HpkiCrl, entries, now);
+    }
+
+    private void WriteCrl(CertificateAuthority ca, string caName, string file, IReadOnlyList<PkiIndexEntry> entries, DateTimeOffset now)
+    {
+        var revoked = entries.Where(e => e.Ca == caName && e.RevokedAt is not null).Select(e => (e.Serial, e.RevokedAt!.Value));
+        WriteAtomically(file, ca.BuildCrl(revoked, now.AddMinutes(-1), now + CrlLifetime));
+    }
+
+    private IssuedCertificate Issue(CertificateAuthority ca, string caName, string kind, RSA key, CertificateRequest request,
+        string subfolder, string fileStem, string password, DateTimeOffset? notBefore, DateTimeOffset? notAfter, bool pem)
+    {
+        var now = _clock.GetUtcNow();
+        var start = notBefore ?? now.AddMinutes(-5);
+        using var issued = ca.Issue(request, start, notAfter ?? start.AddYears(2));
+        var certificate = issued.CopyWithPrivateKey(key);
+        var folder = Path.Combine(Folder, subfolder);
+        Directory.CreateDirectory(folder);
+        var p12 = Path.Combine(folder, fileStem + ".p12");
+        var chain = new X509Certificate2Collection { certificate };
+        if (ca != Root && ca.Certificate.Subject != ca.Certificate.Issuer)
+            chain.Add(X509CertificateLoader.LoadCertificate(ca.Certificate.RawData));
+        WriteSecret(p12, chain.ExportPkcs12(Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, password));
+        string? certPem = null, keyPem = null;
+        if (pem)
+        {
+            certPem = Path.Combine(folder, fileStem + ".crt.pem");
+            keyPem = Path.Combine(folder, fileStem + ".key.pem");
+            File.WriteAllText(certPem, certificate.ExportCertificatePem() + "\n" + ca.Certificate.ExportCertificatePem() + "\n");
+            WriteSecret(keyPem, System.Text.Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem()));
+        }
+        var entry = new PkiIndexEntry(CertificateIdentity.Serial(certificate), CertificateIdentity.Thumbprint(certificate), kind, caName,
+            new DateTimeOffset(certificate.NotAfter.ToUniversalTime()), null, Path.GetRelativePath(Folder, p12), certificate.Subject);
+        File.AppendAllText(Path.Combine(Folder, PkiFiles.Index), entry.ToLine() + "\n");
+        return new IssuedCertificate(certificate, entry, p12, certPem, keyPem);
+    }
+
+    private void WriteIndex(IReadOnlyList<PkiIndexEntry> entries) =>
+        WriteAtomically(PkiFiles.Index, System.Text.Encoding.UTF8.GetBytes(
+            PkiIndexEntry.Header + "\n" + string.Concat(entries.Select(e => e.ToLine() + "\n"))));
+
+    private void SaveCa(CertificateAuthority ca, string certificateFile, string keyFile)
+    {
+        using var rsa = ca.Certificate.GetRSAPrivateKey() ?? throw new InvalidOperationException("CA keys are RSA.");
+        WriteSecret(Path.Combine(Folder, keyFile), System.Text.Encoding.ASCII.GetBytes(rsa.ExportPkcs8PrivateKeyPem()));
+        File.WriteAllText(Path.Combine(Folder, certificateFile), ca.Certificate.ExportCertificatePem() + "\n");
+    }
+
+    private static CertificateAuthority LoadCa(string folder, string certificateFile, string keyFile)
+    {
+        using var pem = X509Certificate2.CreateFromPemFile(Path.Combine(folder, certificateFile), Path.Combine(folder, keyFile));
+        // Re-import so the key is usable for signing on every platform (PEM-loaded keys are ephemeral).
+        return new CertificateAuthority(X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null));
+    }
+
+    private void WriteAtomically(string file, byte[] content)
+    {
+        var path = Path.Combine(Folder, file);
+        File.WriteAllBytes(path + ".new", content);
+        File.Move(path + ".new", path, overwrite: true);
+    }
+
+    private static void WriteSecret(string path, byte[] content)
+    {
+        File.WriteAllBytes(path, content);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, OwnerOnly);
+    }
+}

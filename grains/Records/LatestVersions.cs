@@ -1,0 +1,35 @@
+using KMN.Orleans.Grains.Abstractions.Records;
+using Npgsql;
+
+namespace KMN.Orleans.Grains.Records;
+
+/// <summary>
+/// The newest stored version and content hash of each resource an upload touches: an index lookup per
+/// resource on (type, id, version), so the cost does not grow with the patient's history.
+/// </summary>
+internal static class LatestVersions
+{
+    public sealed record Latest(int Version, byte[] Hash, DateTimeOffset RecordedAt);
+
+    public static async Task<Dictionary<(string Type, string Id), Latest>> ReadAsync(
+        NpgsqlConnection connection, IReadOnlyList<ClinicalEntry> entries, CancellationToken ct)
+    {
+        var result = new Dictionary<(string, string), Latest>();
+        if (entries.Count == 0)
+            return result;
+        await using var command = new NpgsqlCommand("""
+            SELECT k.t, k.i, r.version_id, r.content_hash, r.recorded_at
+            FROM unnest($1::text[], $2::text[]) AS k(t, i)
+            CROSS JOIN LATERAL (
+                SELECT version_id, content_hash, recorded_at FROM kmn_clinical_resource
+                WHERE resource_type = k.t AND resource_id = k.i ORDER BY version_id DESC LIMIT 1) r
+            """, connection);
+        command.Parameters.AddWithValue(entries.Select(e => e.ResourceType).ToArray());
+        command.Parameters.AddWithValue(entries.Select(e => e.ResourceId).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            result[(reader.GetString(0), reader.GetString(1))] =
+                new Latest(reader.GetInt32(2), (byte[])reader[3], reader.GetFieldValue<DateTimeOffset>(4));
+        return result;
+    }
+}
