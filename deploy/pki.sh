@@ -2,6 +2,7 @@
 # The network PKI tool: CAs, demo cards, user/HPKI cards, facility certificates, revocation.
 #   deploy/pki.sh demo                          # what deploy/up.sh runs on first start
 #   deploy/pki.sh revoke <serial|thumbprint>    # the card stops working at the next check
+#   deploy/pki.sh server-cert                   # the FHIR API's TLS certificate (deploy/up.sh: every start, made if missing)
 #   deploy/pki.sh list | issue-card ... | issue-facility ... | refresh-crl | help
 # Works on <repo>/.kmn/pki unless --folder is given. Runs the published silo (deploy/up.sh publishes it)
 # or, before the first publish, the silo project through `dotnet run`. When deploy/up.sh's database

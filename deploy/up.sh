@@ -17,7 +17,9 @@ Usage: deploy/up.sh [options]
 
 Starts PostgreSQL (private, in .kmn/pgdata), applies the schema, starts the silos and the web portal,
 waits until each answers /health/ready, then prints the URLs. Demo data (21 facilities, 200 patients)
-is loaded once per database.
+and the demo PKI (.kmn/pki: CAs, cards, facility certificates) are made once.
+The web also serves the FHIR API on https://127.0.0.1:5443/fhir (mutual TLS: a facility certificate
+from .kmn/pki/facilities is required; a taken port is replaced by the next free one).
 
 Options:
   --silos N     number of silos, 1-10 (default 1). Silo i uses ports 11111+i (silo), 30000+i
@@ -107,6 +109,7 @@ print_urls() {
         note "Portal      http://127.0.0.1:$WEB_PORT/              (ポータル)"
         note "Operations  http://127.0.0.1:$WEB_PORT/ops           (運用: silos, activations)"
         note "Dashboard   http://127.0.0.1:$WEB_PORT/ops/dashboard (Orleans Dashboard)"
+        [[ -n $FHIR_PORT ]] && print_fhir
     else
         say "KMN.Orleans silos are running (no web portal)"
     fi
@@ -122,10 +125,27 @@ print_urls() {
     note "Stop        deploy/down.sh   (data stays; deploy/down.sh --purge --yes deletes it)"
 }
 
+# The FHIR API and ready-to-paste examples with a demo hospital's certificate (paths from the repo root).
+print_fhir() {
+    local base="https://127.0.0.1:$FHIR_PORT/fhir" hospital code name cert key ca
+    note "FHIR API    $base   (FHIR R4, mutual TLS: facility certificate required)"
+    hospital=$(demo_facility facility-provider 病院)
+    [[ -n $hospital ]] || return 0
+    IFS=$'\t' read -r code name <<<"$hospital"
+    cert=$(repo_path "$KMN_PKI/facilities/$code.crt.pem") key=$(repo_path "$KMN_PKI/facilities/$code.key.pem")
+    ca=$(repo_path "$KMN_PKI_BUNDLE")
+    note "            examples as $name ($code), run from $KMN_REPO:"
+    note "  curl --cert $cert --key $key --cacert $ca $base/metadata"
+    note "  deploy/import.sh ../shared/data/synthea-r4 --url $base --cert $cert --key $key \\"
+    note "      --ca $(repo_path "$KMN_PKI_ROOT") --ca-extra $(repo_path "$KMN_PKI_ISSUING") --enroll"
+}
+
 # --- already running? ---------------------------------------------------------------------------
 load_ports
 if app_running; then
-    if ((SILOS == SILO_COUNT && WITH_WEB == RUN_WEB && REBUILD == 0)) && ! sources_changed_since_publish "$RUN_WEB"; then
+    # A web started by an older up.sh has no FHIR port: restart it so the API comes up.
+    if ((SILOS == SILO_COUNT && WITH_WEB == RUN_WEB && REBUILD == 0)) && ! sources_changed_since_publish "$RUN_WEB" \
+        && { ((RUN_WEB == 0)) || [[ -n $FHIR_PORT ]]; }; then
         say "Already running (started earlier; nothing to do)"
         print_urls
         exit 0
@@ -192,7 +212,10 @@ for ((i = 0; i < SILO_COUNT; i++)); do
 done
 if ((RUN_WEB)); then
     WEB_PORT=$(pick_port 5080 "${taken[@]}") || die "no free web port"
+    taken+=("$WEB_PORT")
+    FHIR_PORT=$(pick_port 5443 "${taken[@]}") || die "no free FHIR API port"
     echo "WEB_PORT=$WEB_PORT" >>"$KMN_PORTS_FILE.new"
+    echo "FHIR_PORT=$FHIR_PORT" >>"$KMN_PORTS_FILE.new"
 fi
 mv -f "$KMN_PORTS_FILE.new" "$KMN_PORTS_FILE"
 load_ports
@@ -213,9 +236,10 @@ for ((i = 0; i < SILO_COUNT; i++)); do
 done
 
 if ((RUN_WEB)); then
-    say "Starting the web portal on 127.0.0.1:$WEB_PORT"
-    start_web "$WEB_PORT"
+    say "Starting the web portal on 127.0.0.1:$WEB_PORT and the FHIR API on 127.0.0.1:$FHIR_PORT"
+    start_web "$WEB_PORT" "$FHIR_PORT"
     wait_ready web "$KMN_WEB_DLL" "http://127.0.0.1:$WEB_PORT/health/ready" "$TIMEOUT"
+    wait_fhir "$FHIR_PORT" 30
 fi
 wait_demo_report 90
 print_urls

@@ -5,6 +5,12 @@ KMN_SILO_PROJECT="$KMN_REPO/silo/KMN.Orleans.Silo.csproj"
 KMN_WEB_PROJECT="$KMN_REPO/web/KMN.Orleans.Web.csproj"
 KMN_PKI="$KMN_HOME/pki"                      # network PKI: CAs, CRLs, demo cards (deploy/pki.sh)
 KMN_DEMO_STAFF="$KMN_PKI/demo/demo-staff.json"
+# The FHIR API's mutual-TLS endpoint: its server certificate (pki server-cert) and the network CA files.
+KMN_FHIR_CERT="$KMN_PKI/servers/fhir-api.crt.pem"
+KMN_FHIR_KEY="$KMN_PKI/servers/fhir-api.key.pem"
+KMN_PKI_ROOT="$KMN_PKI/network-root-ca.crt.pem"
+KMN_PKI_ISSUING="$KMN_PKI/network-issuing-ca.crt.pem"
+KMN_PKI_BUNDLE="$KMN_PKI/network-ca-bundle.pem"    # root + issuing CA, for curl --cacert
 
 dotnet_ensure() {
     command -v dotnet >/dev/null 2>&1 \
@@ -103,21 +109,41 @@ run_migrations() {
     fi
 }
 
-# The demo PKI (CAs, a card per demo staff member, facility certificates) is made on the first start only;
-# later starts re-sign the revocation lists so they never go out of date. Issuance is audited in the database.
+# The demo PKI (CAs, a card per demo staff member, facility certificates, the FHIR API's server certificate)
+# is made on the first start only; later starts re-sign the revocation lists so they never go out of date, and
+# add the server certificate when it is missing (PKI folders made before the FHIR API) or no longer fit.
+# Issuance is audited in the database.
 ensure_demo_pki() {
     common_env
-    local command=refresh-crl
-    if [[ ! -f $KMN_DEMO_STAFF ]]; then
+    local command
+    if [[ -f $KMN_DEMO_STAFF ]]; then
+        for command in refresh-crl server-cert; do pki_run "$command"; done
+    else
         say "Creating the demo PKI and demo cards in .kmn/pki (first start only, about half a minute)"
-        command=demo
+        pki_run demo
     fi
-    if ! (run_with_env "${COMMON_ENV[@]}" -- dotnet "$KMN_SILO_DLL" pki "$command" --folder "$KMN_PKI") \
-        >>"$KMN_LOGS/pki.log" 2>&1; then
-        log_tail "$KMN_LOGS/pki.log"
-        die "pki $command failed (see $KMN_LOGS/pki.log)"
+    if [[ $(tail -n 1 "$KMN_LOGS/pki.log") == *$'\t'issued ]]; then
+        note "issued the FHIR API's server certificate: ${KMN_FHIR_CERT#"$KMN_REPO"/}"
     fi
 }
+
+pki_run() {
+    if ! (run_with_env "${COMMON_ENV[@]}" -- dotnet "$KMN_SILO_DLL" pki "$1" --folder "$KMN_PKI") \
+        >>"$KMN_LOGS/pki.log" 2>&1; then
+        log_tail "$KMN_LOGS/pki.log"
+        die "pki $1 failed (see $KMN_LOGS/pki.log)"
+    fi
+}
+
+# demo_facility KIND NAME-PART: "code<TAB>name" of the first demo facility of that kind in passwords.tsv
+# (facility-provider may upload, facility-view-only may not) whose name contains NAME-PART.
+demo_facility() {
+    awk -F'\t' -v kind="$1" -v part="$2" '$1 == kind && index($3, part) { print $2 "\t" $3; exit }' \
+        "$KMN_PKI/demo/passwords.tsv" 2>/dev/null || true
+}
+
+# repo_path PATH: PATH relative to the repository when inside it, for commands people paste from the repo root.
+repo_path() { echo "${1#"$KMN_REPO"/}"; }
 
 # start_silo I SILO_PORT GATEWAY_PORT HEALTH_PORT
 start_silo() {
@@ -132,9 +158,38 @@ start_silo() {
         -- dotnet "$KMN_SILO_DLL"
 }
 
+# start_web PORTAL_PORT [FHIR_PORT]: with FHIR_PORT the web also serves the FHIR API over mutual TLS.
 start_web() {
     common_env
-    spawn web "$KMN_APP/web" "${COMMON_ENV[@]}" "Urls=http://127.0.0.1:$1" -- dotnet "$KMN_WEB_DLL"
+    local -a fhir=()
+    if [[ -n ${2:-} ]]; then
+        fhir=("FhirApi__Url=https://127.0.0.1:$2" "FhirApi__CertificatePath=$KMN_FHIR_CERT" "FhirApi__KeyPath=$KMN_FHIR_KEY"
+            "Pki__RootCertificatePath=$KMN_PKI_ROOT" "Pki__IntermediateCertificatesPath=$KMN_PKI_ISSUING")
+    fi
+    spawn web "$KMN_APP/web" "${COMMON_ENV[@]}" "Urls=http://127.0.0.1:$1" "${fhir[@]}" -- dotnet "$KMN_WEB_DLL"
+}
+
+# wait_fhir PORT TIMEOUT: the FHIR API answers /fhir/metadata to a demo hospital's certificate. Needs curl;
+# without it the check is skipped (the portal's readiness already says the web is up).
+wait_fhir() {
+    local port=$1 timeout=$2 started=$SECONDS code status
+    command -v curl >/dev/null 2>&1 || { note "curl not found; FHIR API not checked"; return 0; }
+    code=$(demo_facility facility-provider 病院 | cut -f1)
+    [[ -n $code ]] || { note "no demo hospital certificate; FHIR API not checked"; return 0; }
+    while :; do
+        status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 --cacert "$KMN_PKI_BUNDLE" \
+            --cert "$KMN_PKI/facilities/$code.crt.pem" --key "$KMN_PKI/facilities/$code.key.pem" \
+            "https://127.0.0.1:$port/fhir/metadata" 2>/dev/null || true)
+        if [[ $status == 200 ]]; then
+            note "FHIR API ready (https://127.0.0.1:$port/fhir/metadata, mutual TLS)"
+            return 0
+        fi
+        if ((SECONDS - started >= timeout)); then
+            log_tail "$KMN_LOGS/web.log"
+            die "FHIR API not ready after ${timeout} s (last HTTP status $status)"
+        fi
+        sleep 1
+    done
 }
 
 # wait_ready NAME MATCH URL TIMEOUT [LAUNCHED]: polls URL until 200; fails early if the process exits.

@@ -148,9 +148,9 @@ log_tail() {
     printf -- '-----\n' >&2
 }
 
-# Sourceable state: PG_PORT, WEB_PORT, SILOS, WITH_WEB, SILO_PORTS_<i>="silo gateway health".
+# Sourceable state: PG_PORT, WEB_PORT, FHIR_PORT, SILOS, WITH_WEB, SILO_PORTS_<i>="silo gateway health".
 load_ports() {
-    PG_PORT="" WEB_PORT="" SILOS=0 WITH_WEB=0
+    PG_PORT="" WEB_PORT="" FHIR_PORT="" SILOS=0 WITH_WEB=0
     # shellcheck disable=SC1090
     [[ -f $KMN_PORTS_FILE ]] && source "$KMN_PORTS_FILE"
     return 0

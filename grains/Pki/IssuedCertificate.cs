@@ -11,3 +11,6 @@ public sealed record IssuedCertificate(
 
 /// <summary>An HPKI card holds two certificates: authentication (sign-in) and signing (documents).</summary>
 public sealed record IssuedHpkiCard(IssuedCertificate Authentication, IssuedCertificate Signing);
+
+/// <summary>A TLS server's PEM files; <see cref="Issued"/> is null when an earlier certificate was still good.</summary>
+public sealed record ServerCertificate(string CertificatePemPath, string KeyPemPath, PkiIndexEntry? Issued);

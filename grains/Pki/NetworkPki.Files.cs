@@ -50,10 +50,7 @@ public sealed partial class NetworkPki
     private IssuedCertificate Issue(CertificateAuthority ca, string caName, string kind, RSA key, CertificateRequest request,
         string subfolder, string fileStem, string password, DateTimeOffset? notBefore, DateTimeOffset? notAfter, bool pem)
     {
-        var now = _clock.GetUtcNow();
-        var start = notBefore ?? now.AddMinutes(-5);
-        using var issued = ca.Issue(request, start, notAfter ?? start.AddYears(2));
-        var certificate = issued.CopyWithPrivateKey(key);
+        var certificate = Sign(ca, key, request, notBefore, notAfter);
         var folder = Path.Combine(Folder, subfolder);
         Directory.CreateDirectory(folder);
         var p12 = Path.Combine(folder, fileStem + ".p12");
@@ -63,16 +60,35 @@ public sealed partial class NetworkPki
         WriteSecret(p12, chain.ExportPkcs12(Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, password));
         string? certPem = null, keyPem = null;
         if (pem)
-        {
-            certPem = Path.Combine(folder, fileStem + ".crt.pem");
-            keyPem = Path.Combine(folder, fileStem + ".key.pem");
-            File.WriteAllText(certPem, certificate.ExportCertificatePem() + "\n" + ca.Certificate.ExportCertificatePem() + "\n");
-            WriteSecret(keyPem, System.Text.Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem()));
-        }
-        var entry = new PkiIndexEntry(CertificateIdentity.Serial(certificate), CertificateIdentity.Thumbprint(certificate), kind, caName,
-            new DateTimeOffset(certificate.NotAfter.ToUniversalTime()), null, Path.GetRelativePath(Folder, p12), certificate.Subject);
-        File.AppendAllText(Path.Combine(Folder, PkiFiles.Index), entry.ToLine() + "\n");
+            (certPem, keyPem) = WritePem(ca, key, certificate, folder, fileStem);
+        var entry = Record(certificate, kind, caName, p12);
         return new IssuedCertificate(certificate, entry, p12, certPem, keyPem);
+    }
+
+    /// <summary>Signs <paramref name="request"/> (valid two years unless told otherwise) and attaches <paramref name="key"/>.</summary>
+    private X509Certificate2 Sign(CertificateAuthority ca, RSA key, CertificateRequest request, DateTimeOffset? notBefore, DateTimeOffset? notAfter)
+    {
+        var start = notBefore ?? _clock.GetUtcNow().AddMinutes(-5);
+        using var issued = ca.Issue(request, start, notAfter ?? start.AddYears(2));
+        return issued.CopyWithPrivateKey(key);
+    }
+
+    /// <summary>&lt;stem&gt;.crt.pem (leaf, then its CA, so TLS peers can send the chain) and &lt;stem&gt;.key.pem (PKCS#8, mode 600).</summary>
+    private static (string Certificate, string Key) WritePem(CertificateAuthority ca, RSA key, X509Certificate2 certificate, string folder, string fileStem)
+    {
+        var certPem = Path.Combine(folder, fileStem + ".crt.pem");
+        var keyPem = Path.Combine(folder, fileStem + ".key.pem");
+        WriteSecret(keyPem, System.Text.Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem()));
+        File.WriteAllText(certPem, certificate.ExportCertificatePem() + "\n" + ca.Certificate.ExportCertificatePem() + "\n");
+        return (certPem, keyPem);
+    }
+
+    private PkiIndexEntry Record(X509Certificate2 certificate, string kind, string caName, string file)
+    {
+        var entry = new PkiIndexEntry(CertificateIdentity.Serial(certificate), CertificateIdentity.Thumbprint(certificate), kind, caName,
+            new DateTimeOffset(certificate.NotAfter.ToUniversalTime()), null, Path.GetRelativePath(Folder, file), certificate.Subject);
+        File.AppendAllText(Path.Combine(Folder, PkiFiles.Index), entry.ToLine() + "\n");
+        return entry;
     }
 
     private void WriteIndex(IReadOnlyList<PkiIndexEntry> entries) =>

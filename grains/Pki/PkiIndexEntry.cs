@@ -37,4 +37,5 @@ public static class PkiCertificateKinds
     public const string HpkiAuthentication = "hpki-auth";
     public const string HpkiSigning = "hpki-sign";
     public const string Facility = "facility";
+    public const string TlsServer = "tls-server";
 }

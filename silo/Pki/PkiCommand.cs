@@ -16,11 +16,15 @@ public static class PkiCommand
     public const string Usage = """
         Usage: KMN.Orleans.Silo pki COMMAND [--folder DIR] [options]
           init                                   create the CAs and empty CRLs (once)
-          demo [--seed 4300]                     init, then demo cards for every demo staff member and
-                                                 facility certificates (skipped when they exist)
+          demo [--seed 4300]                     init, then demo cards for every demo staff member,
+                                                 facility certificates (skipped when they exist) and
+                                                 the FHIR API's server certificate (server-cert)
           issue-card --name 氏名 --facility CODE --role 医師 --id FILE-STEM [--password P]
                                                  HPKI card for 医師/歯科医師/薬剤師, else a user card
           issue-facility --name 施設名 --code CODE [--password P]
+          server-cert [--name fhir-api] [--dns localhost,...] [--ip 127.0.0.1,...]
+                                                 TLS server certificate (servers/NAME.crt.pem, .key.pem) from
+                                                 the issuing CA; kept when one with these names is still good
           revoke SERIAL|THUMBPRINT               revoke and re-sign the CRL
           refresh-crl                            re-sign both CRLs (deploy/up.sh does this on start)
           list                                   everything issued

@@ -29,6 +29,8 @@ public static class PkiOperations
                 Console.WriteLine($"{issued.Pkcs12Path}\tpassword {password}\t{issued.CertificatePemPath}\t{issued.KeyPemPath}");
                 return 0;
             }
+            case "server-cert":
+                return await ServerCertificateCommand.RunAsync(pki, a, audit);
             case "revoke":
             {
                 var target = a.Positional.FirstOrDefault() ?? throw new ArgumentException("revoke needs a serial or thumbprint.");
@@ -66,10 +68,14 @@ public static class PkiOperations
             foreach (var entry in pki.Index())
                 await audit.RecordAsync(SecurityActions.CardIssued, entry);
         }
+        var server = ServerCertificateCommand.EnsureDemo(pki);
+        if (server.Issued is not null)
+            await audit.RecordAsync(SecurityActions.CardIssued, server.Issued);
         pki.RefreshCrls();
         Console.WriteLine($"Demo cards     {pki.Folder}/cards/*.p12 (HPKI: *-auth.p12 to sign in, *-sign.p12 for signing)");
         Console.WriteLine($"Facility certs {pki.Folder}/facilities/<code>.p12, .crt.pem, .key.pem");
         Console.WriteLine($"Passwords      {DemoPki.PasswordsPath(pki.Folder)}");
+        Console.WriteLine($"FHIR API TLS   {server.CertificatePemPath}, {server.KeyPemPath} (clients trust {pki.CaBundlePath})");
         return 0;
     }
 
