@@ -30,6 +30,22 @@ CREATE INDEX kmn_clinical_resource_lab_series
     ON kmn_clinical_resource (network_patient_id, code_system, code, effective)
     WHERE resource_type = 'Observation';
 
+-- The newest version of each resource: an index beside the append-only table, not the record. It is upserted in
+-- the same transaction as the rows, so version checks and $everything read one row per resource however long
+-- the history is; it can always be rebuilt from kmn_clinical_resource.
+CREATE TABLE kmn_resource_head (
+    resource_type      text NOT NULL,
+    resource_id        text NOT NULL,
+    version_id         integer NOT NULL,
+    network_patient_id text,
+    source_facility    text NOT NULL,
+    content_hash       bytea NOT NULL,
+    recorded_at        timestamptz NOT NULL,
+    PRIMARY KEY (resource_type, resource_id)
+);
+CREATE INDEX kmn_resource_head_by_patient ON kmn_resource_head (network_patient_id, resource_type, resource_id)
+    WHERE network_patient_id IS NOT NULL;
+
 -- Resources outside the patient compartment that a patient's upload carried (for $everything).
 CREATE TABLE kmn_patient_linked_resource (
     network_patient_id text NOT NULL,

@@ -4,7 +4,8 @@ namespace KMN.Orleans.Grains.Abstractions.Records;
 
 /// <summary>
 /// One resource of an upload, already validated and with its references rewritten by the FHIR edge.
-/// The JSON travels as a string: FHIR POCOs never cross a grain interface.
+/// The JSON travels as a string: FHIR POCOs never cross a grain interface. It starts with <c>{"meta":{</c>
+/// (the edge moves meta first, without versionId/lastUpdated) so the store can add those by splicing text.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("kmn.ClinicalEntry")]
 public sealed record ClinicalEntry(

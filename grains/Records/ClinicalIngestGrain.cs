@@ -8,9 +8,10 @@ namespace KMN.Orleans.Grains.Records;
 
 /// <summary>
 /// Stores uploads: one transaction in one place, then the patient's record grain hears about it. Stateless,
-/// so every silo ingests locally and in parallel.
+/// so every silo ingests locally and in parallel. Reentrant because every call is its own database work with
+/// no grain state: an upload waiting on a commit must not hold back the lookups of the next bundle.
 /// </summary>
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class ClinicalIngestGrain(RecordUploadWriter writer, RecordLookups store, ChartLinks links,
     ILogger<ClinicalIngestGrain> log)
     : Grain, IClinicalIngestGrain

@@ -4,7 +4,10 @@ using NpgsqlTypes;
 
 namespace KMN.Orleans.Grains.Records;
 
-/// <summary>Appends resource versions with binary COPY: one round trip however many rows, no UPDATE ever.</summary>
+/// <summary>
+/// Appends resource versions with binary COPY: one round trip however many rows, no UPDATE ever. Each row's JSON
+/// carries its own meta.versionId and lastUpdated, so reads stream it without re-parsing.
+/// </summary>
 internal static class ClinicalRowWriter
 {
     public sealed record Row(ClinicalEntry Entry, int Version, string? NetworkPatientId);
@@ -39,7 +42,7 @@ internal static class ClinicalRowWriter
             await import.WriteAsync(entry.ContentHash, NpgsqlDbType.Bytea, ct);
             await import.WriteAsync(uploadId, NpgsqlDbType.Uuid, ct);
             await import.WriteAsync(now.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
-            await import.WriteAsync(entry.Json, NpgsqlDbType.Jsonb, ct);
+            await import.WriteAsync(ServerMeta.Add(entry.Json, version, now), NpgsqlDbType.Jsonb, ct);
         }
         await import.CompleteAsync(ct);
     }

@@ -4,8 +4,8 @@ using Npgsql;
 namespace KMN.Orleans.Grains.Records;
 
 /// <summary>
-/// The newest stored version and content hash of each resource an upload touches: an index lookup per
-/// resource on (type, id, version), so the cost does not grow with the patient's history.
+/// The newest stored version and content hash of each resource an upload touches: one primary-key lookup per
+/// resource in kmn_resource_head, so the cost does not grow with the patient's history.
 /// </summary>
 internal static class LatestVersions
 {
@@ -18,11 +18,9 @@ internal static class LatestVersions
         if (entries.Count == 0)
             return result;
         await using var command = new NpgsqlCommand("""
-            SELECT k.t, k.i, r.version_id, r.content_hash, r.recorded_at
+            SELECT h.resource_type, h.resource_id, h.version_id, h.content_hash, h.recorded_at
             FROM unnest($1::text[], $2::text[]) AS k(t, i)
-            CROSS JOIN LATERAL (
-                SELECT version_id, content_hash, recorded_at FROM kmn_clinical_resource
-                WHERE resource_type = k.t AND resource_id = k.i ORDER BY version_id DESC LIMIT 1) r
+            JOIN kmn_resource_head h ON h.resource_type = k.t AND h.resource_id = k.i
             """, connection);
         command.Parameters.AddWithValue(entries.Select(e => e.ResourceType).ToArray());
         command.Parameters.AddWithValue(entries.Select(e => e.ResourceId).ToArray());

@@ -38,7 +38,7 @@ public sealed class RecordLookups(NpgsqlDataSource dataSource)
             return [];
         await using var command = dataSource.CreateCommand("""
             SELECT k.ref FROM unnest($1::text[]) AS k(ref)
-            WHERE EXISTS (SELECT 1 FROM kmn_clinical_resource
+            WHERE EXISTS (SELECT 1 FROM kmn_resource_head
                           WHERE resource_type = split_part(k.ref, '/', 1) AND resource_id = split_part(k.ref, '/', 2))
             """);
         command.Parameters.AddWithValue(typeSlashIds.ToArray());

@@ -10,28 +10,30 @@ namespace KMN.Orleans.Grains.Records;
 /// </summary>
 public sealed class RecordQueries(NpgsqlDataSource dataSource)
 {
-    // Latest version of each resource of a patient, plus the shared resources its uploads carried.
+    // Latest version of each resource of a patient plus the shared resources its uploads carried, from the head
+    // index (one row per resource, however long the history); only the page's rows are fetched from the record.
     private const string CurrentOfPatient = """
-        WITH cur AS (
-            SELECT DISTINCT ON (resource_type, resource_id) resource_type, resource_id, version_id, recorded_at,
-                   resource::text AS json, source_facility
-            FROM kmn_clinical_resource WHERE network_patient_id = $1
-            ORDER BY resource_type, resource_id, version_id DESC),
-        linked AS (
-            SELECT DISTINCT ON (r.resource_type, r.resource_id) r.resource_type, r.resource_id, r.version_id,
-                   r.recorded_at, r.resource::text AS json, r.source_facility
+        WITH visible AS (
+            SELECT resource_type, resource_id, version_id, recorded_at, source_facility
+            FROM kmn_resource_head WHERE network_patient_id = $1
+            UNION ALL
+            SELECT h.resource_type, h.resource_id, h.version_id, h.recorded_at, h.source_facility
             FROM kmn_patient_linked_resource l
-            JOIN kmn_clinical_resource r ON r.resource_type = l.resource_type AND r.resource_id = l.resource_id
-            WHERE l.network_patient_id = $1
-            ORDER BY r.resource_type, r.resource_id, r.version_id DESC),
-        visible AS (SELECT * FROM cur UNION ALL SELECT * FROM linked)
-        SELECT resource_type, resource_id, version_id, recorded_at, json, count(*) OVER ()
-        FROM visible
-        WHERE (source_facility = $2 OR $3)
-          AND ($4::timestamptz IS NULL OR recorded_at >= $4)
-          AND (cardinality($5::text[]) = 0 OR resource_type = ANY ($5))
-        ORDER BY resource_type, resource_id
-        LIMIT $6 OFFSET $7
+            JOIN kmn_resource_head h ON h.resource_type = l.resource_type AND h.resource_id = l.resource_id
+            WHERE l.network_patient_id = $1),
+        page AS (
+            SELECT resource_type, resource_id, version_id, recorded_at, count(*) OVER () AS total
+            FROM visible
+            WHERE (source_facility = $2 OR $3)
+              AND ($4::timestamptz IS NULL OR recorded_at >= $4)
+              AND (cardinality($5::text[]) = 0 OR resource_type = ANY ($5))
+            ORDER BY resource_type, resource_id
+            LIMIT $6 OFFSET $7)
+        SELECT p.resource_type, p.resource_id, p.version_id, p.recorded_at, r.resource::text, p.total
+        FROM page p
+        JOIN kmn_clinical_resource r
+          ON r.resource_type = p.resource_type AND r.resource_id = p.resource_id AND r.version_id = p.version_id
+        ORDER BY p.resource_type, p.resource_id
         """;
 
     /// <summary>The network patient behind a Patient resource id or a network patient id; null when unknown.</summary>
@@ -79,18 +81,22 @@ public sealed class RecordQueries(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             WITH cur AS (
-                SELECT DISTINCT ON (resource_id) resource_type, resource_id, version_id, recorded_at,
-                       resource::text AS json, source_facility, effective
+                SELECT DISTINCT ON (resource_id) seq, resource_id, source_facility, effective
                 FROM kmn_clinical_resource
                 WHERE network_patient_id = $1 AND resource_type = 'Observation'
                   AND ($4::text IS NULL OR code_system = $4) AND ($5::text IS NULL OR code = $5)
-                ORDER BY resource_id, version_id DESC)
-            SELECT resource_type, resource_id, version_id, recorded_at, json, count(*) OVER ()
-            FROM cur
-            WHERE (source_facility = $2 OR $3)
-              AND ($6::timestamptz IS NULL OR effective >= $6) AND ($7::timestamptz IS NULL OR effective < $7)
-            ORDER BY effective, resource_id
-            LIMIT $8 OFFSET $9
+                ORDER BY resource_id, version_id DESC),
+            page AS (
+                SELECT seq, resource_id, effective, count(*) OVER () AS total
+                FROM cur
+                WHERE (source_facility = $2 OR $3)
+                  AND ($6::timestamptz IS NULL OR effective >= $6) AND ($7::timestamptz IS NULL OR effective < $7)
+                ORDER BY effective, resource_id
+                LIMIT $8 OFFSET $9)
+            -- The JSON text only for the page's rows, not for every version the filter touched.
+            SELECT r.resource_type, r.resource_id, r.version_id, r.recorded_at, r.resource::text, p.total
+            FROM page p JOIN kmn_clinical_resource r ON r.seq = p.seq
+            ORDER BY p.effective, p.resource_id
             """);
         command.Parameters.AddWithValue(patient);
         command.Parameters.AddWithValue(q.CallerFacility);

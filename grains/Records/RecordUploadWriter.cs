@@ -5,7 +5,7 @@ using Npgsql;
 namespace KMN.Orleans.Grains.Records;
 
 /// <summary>
-/// Stores one upload in ONE database transaction: identity, versions, rows (COPY), links, identifiers,
+/// Stores one upload in ONE database transaction: identity, versions, rows (COPY), heads, links, identifiers,
 /// consents and the audit row commit together or not at all.
 /// </summary>
 public sealed class RecordUploadWriter(NpgsqlDataSource dataSource, TimeProvider clock)
@@ -55,7 +55,7 @@ public sealed class RecordUploadWriter(NpgsqlDataSource dataSource, TimeProvider
         }
 
         await ClinicalRowWriter.CopyAsync(connection, rows, request.FacilityCode, request.UploadId, now, ct);
-        await UploadSideTables.WriteAsync(connection, request, patient, rows.Count, ct);
+        await UploadSideTables.WriteAsync(connection, request, patient, rows, now, ct);
         await tx.CommitAsync(ct);
 
         var notice = patient is null ? null : new RecordAppendNotice(request.UploadId, request.FacilityCode,

@@ -3,13 +3,15 @@ using Npgsql;
 
 namespace KMN.Orleans.Grains.Records;
 
-/// <summary>What an upload writes beside the rows: links, identifiers, consents, audit — one batch, same transaction.</summary>
+/// <summary>What an upload writes beside the rows: heads, links, identifiers, consents, audit — one batch, same transaction.</summary>
 internal static class UploadSideTables
 {
     public static async Task WriteAsync(NpgsqlConnection connection, UploadRequest request, string? patient,
-        int newRows, CancellationToken ct)
+        IReadOnlyList<ClinicalRowWriter.Row> rows, DateTimeOffset now, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection);
+        if (rows.Count > 0)
+            batch.BatchCommands.Add(ResourceHeads.Upsert(rows, request.FacilityCode, now));
         if (patient is not null)
         {
             var shared = request.Entries.Where(e => !e.PatientBound).ToList();
@@ -54,7 +56,7 @@ internal static class UploadSideTables
         }
 
         batch.BatchCommands.Add(AuditEvents.Command(request.FacilityCode, "upload", patient,
-            $"upload {request.UploadId}", newRows, "success"));
+            $"upload {request.UploadId}", rows.Count, "success"));
         await batch.ExecuteNonQueryAsync(ct);
     }
 }

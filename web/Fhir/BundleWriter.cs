@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using KMN.Orleans.Grains.Abstractions.Records;
 
 namespace KMN.Orleans.Web.Fhir;
 
-/// <summary>Writes searchset/history bundles around stored JSON, adding meta.versionId and lastUpdated.</summary>
+/// <summary>Writes searchset/history bundles around stored JSON (which already holds meta.versionId and lastUpdated).</summary>
 public static class BundleWriter
 {
     public sealed record Link(string Relation, string Url);
@@ -45,16 +44,11 @@ public static class BundleWriter
         w.WriteEndObject();
     }
 
-    /// <summary>The stored JSON with the server's meta (the version and when this facility's upload was recorded).</summary>
-    public static void WriteResource(Utf8JsonWriter w, StoredResource r)
-    {
-        var node = JsonNode.Parse(r.Json)!.AsObject();
-        var meta = node["meta"] as JsonObject ?? [];
-        meta["versionId"] = r.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        meta["lastUpdated"] = r.RecordedAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
-        node["meta"] = meta;
-        node.WriteTo(w);
-    }
+    /// <summary>
+    /// The stored JSON as is: it already carries the server's meta (versionId, lastUpdated) written at insert,
+    /// and PostgreSQL's jsonb produced the text, so it is valid JSON and is not parsed again.
+    /// </summary>
+    public static void WriteResource(Utf8JsonWriter w, StoredResource r) => w.WriteRawValue(r.Json, skipInputValidation: true);
 
     public static string ETag(int version) => $"W/\"{version}\"";
 }

@@ -22,7 +22,7 @@ public static class EntryParser
         }
         // Huge strings first: the R4 check would echo them back in its messages.
         var tooLong = new HashSet<string>(StringComparer.Ordinal);
-        ReferenceWalker.Walk(resource, _ => null, name => tooLong.Add(name), maxString);
+        ReferenceWalker.Collect(resource, entry.References, name => tooLong.Add(name), maxString);
         foreach (var name in tooLong)
             entry.Issues.Add(FhirIssue.AtEntry(index, "too-long", $"要素 '{name}' の文字列が上限 {maxString:N0} 文字を超えています。"));
         if (tooLong.Count == 0)

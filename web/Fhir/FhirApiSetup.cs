@@ -32,8 +32,12 @@ public static class FhirApiSetup
                 Listen(kestrel, new Uri(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal)), _ => { });
             Listen(kestrel, new Uri(api.Url), listen => listen.UseHttps(https =>
             {
-                https.ServerCertificate = X509Certificate2.CreateFromPemFile(
-                    Required(api.CertificatePath, "FhirApi:CertificatePath"), Required(api.KeyPath, "FhirApi:KeyPath"));
+                var certificatePath = Required(api.CertificatePath, "FhirApi:CertificatePath");
+                https.ServerCertificate = X509Certificate2.CreateFromPemFile(certificatePath, Required(api.KeyPath, "FhirApi:KeyPath"));
+                // Send the issuing CA with the leaf (the PEM file holds both): clients trust only the network root.
+                var serverChain = new X509Certificate2Collection();
+                serverChain.ImportFromPemFile(certificatePath);
+                https.ServerCertificateChain = serverChain;
                 https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
                 // Decide trust ourselves (network root only); the system store knows nothing of the network CA.
                 var validator = listen.ApplicationServices.GetRequiredService<FacilityCertificateValidator>();

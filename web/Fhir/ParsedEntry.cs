@@ -20,6 +20,9 @@ public sealed class ParsedEntry(int index, string type, JsonObject resource)
     public bool PatientBound { get; set; }
     public ImmutableArray<BusinessIdentifier> Identifiers { get; set; } = [];
     public List<FhirIssue> Issues { get; } = [];
+
+    /// <summary>Every Reference.reference in the resource, found once by the parser's walk.</summary>
+    public List<ReferenceSite> References { get; } = [];
     public ClinicalEntry? Prepared { get; set; }
     public string Reference => $"{Type}/{LogicalId}";
 }

@@ -52,14 +52,13 @@ public sealed class ReferenceResolver(PreparedBundle bundle, string facility, IB
         var conditional = new HashSet<string>(StringComparer.Ordinal);
         var external = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in bundle.Entries.Where(e => e.Issues.Count == 0))
-            ReferenceWalker.Walk(entry.Resource, reference =>
+            foreach (var (_, reference) in entry.References)
             {
                 if (ParseConditional(reference) is not null)
                     conditional.Add(reference);
                 else if (IsRelative(reference) && !_inBundle.ContainsKey(reference))
                     external.Add(reference);
-                return null;
-            });
+            }
 
         var asks = new List<(string Reference, IdentifierLookup Lookup)>();
         foreach (var reference in conditional)
@@ -82,13 +81,13 @@ public sealed class ReferenceResolver(PreparedBundle bundle, string facility, IB
     /// <summary>Rewrites the entry's references and sets its id; records dangling and other-patient references.</summary>
     public void Rewrite(ParsedEntry entry)
     {
-        ReferenceWalker.Walk(entry.Resource, reference =>
+        foreach (var (owner, reference) in entry.References)
         {
             var target = Target(reference);
             if (target is null)
             {
                 entry.Issues.Add(FhirIssue.AtEntry(entry.Index, "not-found", $"参照先が見つかりません: '{reference}'", "dangling-reference"));
-                return null;
+                continue;
             }
             if (target.StartsWith("Patient/", StringComparison.Ordinal) && entry.Type != "Patient")
             {
@@ -97,8 +96,9 @@ public sealed class ReferenceResolver(PreparedBundle bundle, string facility, IB
                         $"このバンドルの患者以外を参照しています: '{reference}'", "other-patient"));
                 entry.PatientBound = true;
             }
-            return target;
-        });
+            if (!string.Equals(target, reference, StringComparison.Ordinal))
+                owner["reference"] = target;
+        }
         if (entry.Type == "Patient")
             entry.PatientBound = true;
     }

@@ -1,40 +1,45 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace KMN.Orleans.Web.Fhir;
 
+/// <summary>A Reference.reference string and the object that holds it, so it can be rewritten in place later.</summary>
+public readonly record struct ReferenceSite(JsonObject Owner, string Reference);
+
 /// <summary>
-/// Visits every Reference.reference string in a resource (and checks string sizes on the way). The visitor
-/// returns the replacement text, or null to keep it.
+/// One pass over a resource: collects every Reference.reference (with its owner, so resolving and rewriting
+/// need no further walks) and reports strings over the size limit.
 /// </summary>
 public static class ReferenceWalker
 {
-    public static void Walk(JsonNode? node, Func<string, string?> visit, Action<string>? tooLong = null, int maxString = int.MaxValue)
+    public static void Collect(JsonNode? node, List<ReferenceSite> references, Action<string> tooLong, int maxString)
     {
         switch (node)
         {
             case JsonObject obj:
-                List<(string Name, string Value)>? changes = null;
                 foreach (var (name, child) in obj)
                 {
-                    if (child is JsonValue value && value.TryGetValue<string>(out var text))
+                    if (child is JsonValue value)
                     {
-                        // Attachment and Binary payloads are base64 and legitimately large; the bundle size limit covers them.
-                        if (text.Length > maxString && name != "data")
-                            tooLong?.Invoke(name);
-                        if (name == "reference" && visit(text) is { } replaced && replaced != text)
-                            (changes ??= []).Add((name, replaced));
+                        // Attachment and Binary payloads are base64 and legitimately large; the bundle size limit
+                        // covers them. Skipping them also avoids materializing megabytes of text per walk.
+                        if (name == "data" || value.GetValueKind() != JsonValueKind.String)
+                            continue;
+                        var text = value.GetValue<string>();
+                        if (text.Length > maxString)
+                            tooLong(name);
+                        if (name == "reference")
+                            references.Add(new ReferenceSite(obj, text));
                     }
                     else
                     {
-                        Walk(child, visit, tooLong, maxString);
+                        Collect(child, references, tooLong, maxString);
                     }
                 }
-                foreach (var (name, replaced) in changes ?? [])
-                    obj[name] = replaced;
                 break;
             case JsonArray array:
                 foreach (var item in array)
-                    Walk(item, visit, tooLong, maxString);
+                    Collect(item, references, tooLong, maxString);
                 break;
         }
     }

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
@@ -19,8 +20,11 @@ public sealed class ResourceValidator
 
     public IReadOnlyList<string> Validate(JsonObject resource)
     {
-        var bytes = Encoding.UTF8.GetBytes(resource.ToJsonString());
-        var reader = new System.Text.Json.Utf8JsonReader(bytes);
+        // UTF-8 straight from the node: no intermediate string.
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, FhirJson.WriterOptions))
+            resource.WriteTo(writer);
+        var reader = new Utf8JsonReader(buffer.WrittenSpan);
         if (_deserializer.TryDeserializeResource(ref reader, out _, out var issues))
             return [];
         return issues.Take(MaxReported)

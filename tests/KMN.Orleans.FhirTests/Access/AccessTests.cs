@@ -89,6 +89,15 @@ public sealed class AccessTests(FhirNetworkFixture network)
         Assert.Equal(12345.5m, current["valueQuantity"]!["value"]!.GetValue<decimal>());
         var (_, history) = await network.Clinic.GetAsync(resource + "/_history");
         Assert.Equal(2, history!["entry"]!.AsArray().Count);
+        Assert.Equal(["2", "1"], history["entry"]!.AsArray().Select(e => (string?)e!["resource"]!["meta"]!["versionId"]));
+
+        // $everything: the newest version only, once, with the meta stored with it (small pages cross the offsets).
+        var everything = await Everything.ReadAllAsync(network.Clinic, PatientId(second.Body), pageSize: 7);
+        var changed = Assert.Single(everything, r => $"{r["resourceType"]}/{r["id"]}" == resource);
+        Assert.Equal("2", (string?)changed["meta"]!["versionId"]);
+        Assert.Equal(12345.5m, changed["valueQuantity"]!["value"]!.GetValue<decimal>());
+        Assert.Equal(everything.Count, everything.Select(r => $"{r["resourceType"]}/{r["id"]}").Distinct().Count());
+        Assert.All(everything, r => Assert.NotNull(r["meta"]?["lastUpdated"]));
 
         // The lab series: every Observation of that code for the patient, across the upload's versions, newest only.
         var code = current["code"]!["coding"]![0]!;

@@ -75,11 +75,20 @@ public sealed class SyntheaRoundTripTests(FhirNetworkFixture network, ITestOutpu
         }
     }
 
-    /// <summary>Without id and meta (server-assigned), with urn:uuid references replaced by the network's Type/id.</summary>
+    /// <summary>
+    /// Without id, meta.versionId and meta.lastUpdated (server-assigned), with urn:uuid references replaced by the
+    /// network's Type/id. The sender's other meta (profiles, tags) must come back as sent.
+    /// </summary>
     private static JsonObject Normalize(JsonObject resource, Dictionary<string, string> map)
     {
         resource.Remove("id");
-        resource.Remove("meta");
+        if (resource["meta"] is JsonObject meta)
+        {
+            meta.Remove("versionId");
+            meta.Remove("lastUpdated");
+            if (meta.Count == 0)
+                resource.Remove("meta");
+        }
         Rewrite(resource, map);
         return resource;
     }
