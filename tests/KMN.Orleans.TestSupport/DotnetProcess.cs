@@ -43,6 +43,16 @@ public sealed class DotnetProcess : IAsyncDisposable
         return child;
     }
 
+    /// <summary>What the process printed so far (the most recent lines when it printed a lot).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_gate)
+                return string.Join(Environment.NewLine, _lines);
+        }
+    }
+
     public string Describe(int tailLines = 150)
     {
         string[] tail;

@@ -1,3 +1,4 @@
+using KMN.Orleans.TestSupport;
 using Npgsql;
 
 namespace KMN.Orleans.BrowserTests.Infrastructure;
@@ -9,7 +10,7 @@ namespace KMN.Orleans.BrowserTests.Infrastructure;
 public static class DemoNetworkProbe
 {
     public static Task WaitUntilLoadedAsync(
-        string connectionString, int facilities, int patients, ChildProcess silo, TimeSpan timeout) =>
+        string connectionString, int facilities, int patients, DotnetProcess silo, TimeSpan timeout) =>
         Readiness.WaitUntilAsync("the demo network in the directory", silo, timeout, async () =>
         {
             try

@@ -17,8 +17,8 @@ public sealed class KmnNetworkFixture(IMessageSink diagnostics) : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
     private PostgresServer? _postgres;
-    private ChildProcess? _silo;
-    private ChildProcess? _web;
+    private DotnetProcess? _silo;
+    private DotnetProcess? _web;
 
     public string ClusterId { get; } = "kmn-browser-" + Guid.NewGuid().ToString("N")[..8];
     public string SiloHealthUrl { get; private set; } = "";
@@ -26,7 +26,7 @@ public sealed class KmnNetworkFixture(IMessageSink diagnostics) : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>Both processes' recent output, for assertion messages.</summary>
-    public string Diagnostics => string.Join(Environment.NewLine, new[] { _silo, _web }.OfType<ChildProcess>().Select(p => p.Describe()));
+    public string Diagnostics => string.Join(Environment.NewLine, new[] { _silo, _web }.OfType<DotnetProcess>().Select(p => p.Describe()));
 
     public async Task InitializeAsync()
     {
@@ -55,7 +55,7 @@ public sealed class KmnNetworkFixture(IMessageSink diagnostics) : IAsyncLifetime
 
         var siloHttp = FreePort.Next();
         SiloHealthUrl = $"http://127.0.0.1:{siloHttp}/health/ready";
-        _silo = ChildProcess.StartDotnet("silo", siloDll, new Dictionary<string, string>(SharedEnvironment())
+        _silo = DotnetProcess.StartDotnet("silo", siloDll, new Dictionary<string, string>(SharedEnvironment())
         {
             ["Urls"] = $"http://127.0.0.1:{siloHttp}",
             ["Silo__SiloPort"] = FreePort.Next().ToString(),
@@ -70,7 +70,7 @@ public sealed class KmnNetworkFixture(IMessageSink diagnostics) : IAsyncLifetime
 
         var webHttp = FreePort.Next();
         WebBaseUrl = $"http://127.0.0.1:{webHttp}";
-        _web = ChildProcess.StartDotnet("web", webDll, new Dictionary<string, string>(SharedEnvironment())
+        _web = DotnetProcess.StartDotnet("web", webDll, new Dictionary<string, string>(SharedEnvironment())
         {
             ["Urls"] = WebBaseUrl,
         });
@@ -85,7 +85,7 @@ public sealed class KmnNetworkFixture(IMessageSink diagnostics) : IAsyncLifetime
     {
         // Web first: it is a client of the silo, and the silo's data lives in PostgreSQL.
         // Idempotent: a failed start disposes itself, and xunit may dispose again.
-        foreach (var process in new[] { _web, _silo }.OfType<ChildProcess>())
+        foreach (var process in new[] { _web, _silo }.OfType<DotnetProcess>())
         {
             await process.DisposeAsync();
             await File.WriteAllTextAsync(Path.Combine(RepoLayout.ResultsDirectory, $"{process.Name}.log"), process.Output);

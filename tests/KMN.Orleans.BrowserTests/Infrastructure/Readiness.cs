@@ -1,3 +1,4 @@
+using KMN.Orleans.TestSupport;
 namespace KMN.Orleans.BrowserTests.Infrastructure;
 
 /// <summary>Polls a condition until it holds or a deadline passes; the failure carries the process's output.</summary>
@@ -6,7 +7,7 @@ public static class Readiness
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    public static Task WaitForHealthyAsync(string url, ChildProcess process, TimeSpan timeout) =>
+    public static Task WaitForHealthyAsync(string url, DotnetProcess process, TimeSpan timeout) =>
         WaitUntilAsync($"{url} to answer 200", process, timeout, async () =>
         {
             try
@@ -24,7 +25,7 @@ public static class Readiness
     /// Runs <paramref name="probe"/> until it returns null (done); a non-null result is the latest reason
     /// why not, reported if time runs out. A process that exits meanwhile fails at once.
     /// </summary>
-    public static async Task WaitUntilAsync(string what, ChildProcess process, TimeSpan timeout, Func<Task<string?>> probe)
+    public static async Task WaitUntilAsync(string what, DotnetProcess process, TimeSpan timeout, Func<Task<string?>> probe)
     {
         var deadline = DateTime.UtcNow + timeout;
         string? lastReason;
