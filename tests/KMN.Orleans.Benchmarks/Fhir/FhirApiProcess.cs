@@ -50,7 +50,7 @@ public sealed class FhirApiProcess : IAsyncDisposable
             ["Pki__RootCertificatePath"] = pki.RootPath,
             ["Pki__IntermediateCertificatesPath"] = pki.IssuingPath,
         });
-        await HttpReadiness.WaitAsync($"http://127.0.0.1:{httpPort}/health/ready", web, TimeSpan.FromMinutes(2));
+        await Readiness.WaitForHealthyAsync($"http://127.0.0.1:{httpPort}/health/ready", web, TimeSpan.FromMinutes(2));
 
         HttpClient ClientOf(FacilityProfile f) =>
             FacilityHttpClient.Create(new Uri(fhirUrl + "/fhir/"), pki.Facility(f.Name, f.Code), [pki.Root], [pki.Issuing]);

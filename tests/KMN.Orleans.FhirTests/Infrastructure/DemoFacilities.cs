@@ -8,11 +8,9 @@ public sealed record DemoFacilities(string Hospital, string Clinic, string Pharm
 {
     public static async Task<DemoFacilities> WaitAsync(string connectionString, DotnetProcess silo, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        DemoFacilities? found = null;
+        await Readiness.WaitUntilAsync("the demo facilities", silo, timeout, async () =>
         {
-            if (silo.HasExited)
-                throw new InvalidOperationException($"silo exited while loading the demo.{Environment.NewLine}{silo.Describe()}");
             try
             {
                 await using var connection = new NpgsqlConnection(connectionString);
@@ -23,16 +21,17 @@ public sealed record DemoFacilities(string Hospital, string Clinic, string Pharm
                 var byKind = new Dictionary<short, string>();
                 while (await reader.ReadAsync())
                     byKind[reader.GetInt16(0)] = reader.GetString(1);
+                if (byKind.Count < 7)
+                    return $"{byKind.Count} of 7 facility kinds loaded";
                 // 1 hospital, 2 clinic, 4 pharmacy, 6 care home (FacilityKind)
-                if (byKind.Count >= 7)
-                    return new DemoFacilities(byKind[1], byKind[2], byKind[4], byKind[6]);
+                found = new DemoFacilities(byKind[1], byKind[2], byKind[4], byKind[6]);
+                return null;
             }
-            catch (PostgresException)
+            catch (PostgresException e)
             {
-                // schema not there yet
+                return $"schema not there yet ({e.MessageText})";
             }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"demo facilities not loaded.{Environment.NewLine}{silo.Describe()}");
+        });
+        return found!;
     }
 }

@@ -70,7 +70,7 @@ public sealed class FhirNetworkFixture(IMessageSink diagnostics) : IAsyncLifetim
             ["Demo__Enabled"] = "true",
             ["Demo__Patients"] = "5",
         });
-        await HttpReadiness.WaitAsync(siloHttp + "/health/ready", _silo, StartTimeout);
+        await Readiness.WaitForHealthyAsync(siloHttp + "/health/ready", _silo, StartTimeout);
         var facilities = await DemoFacilities.WaitAsync(ConnectionString, _silo, StartTimeout);
 
         var webHttp = $"http://127.0.0.1:{FreePort.Next()}";
@@ -85,7 +85,7 @@ public sealed class FhirNetworkFixture(IMessageSink diagnostics) : IAsyncLifetim
             ["Pki__RootCertificatePath"] = Pki.RootPath,
             ["Pki__IntermediateCertificatesPath"] = Pki.IssuingPath,
         });
-        await HttpReadiness.WaitAsync(webHttp + "/health/ready", _web, StartTimeout);
+        await Readiness.WaitForHealthyAsync(webHttp + "/health/ready", _web, StartTimeout);
 
         Hospital = Client(Pki.Facility("テスト総合病院", facilities.Hospital), facilities.Hospital);
         Clinic = Client(Pki.Facility("テスト内科クリニック", facilities.Clinic), facilities.Clinic);

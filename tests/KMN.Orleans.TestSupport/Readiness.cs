@@ -1,7 +1,9 @@
-using KMN.Orleans.TestSupport;
-namespace KMN.Orleans.BrowserTests.Infrastructure;
+namespace KMN.Orleans.TestSupport;
 
-/// <summary>Polls a condition until it holds or a deadline passes; the failure carries the process's output.</summary>
+/// <summary>
+/// Polls a condition of a started process (its /health/ready, data it loads) until it holds or a deadline passes;
+/// a process that exits or never gets there fails with its output.
+/// </summary>
 public static class Readiness
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
