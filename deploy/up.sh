@@ -16,10 +16,12 @@ usage() {
 Usage: deploy/up.sh [options]
 
 Starts PostgreSQL (private, in .kmn/pgdata), applies the schema, starts the silos and the web portal,
-waits until each answers /health/ready, then prints the URLs. Demo data (21 facilities, 200 patients)
-and the demo PKI (.kmn/pki: CAs, cards, facility certificates) are made once.
+waits until each answers /health/ready, then prints the URLs and how to sign in. Demo data (21
+facilities, 200 patients) and the demo PKI (.kmn/pki: CAs, staff cards, facility certificates) are made once.
+The portal is https://127.0.0.1:8443/: sign in with a demo card (PKCS#12, imported into the browser) and
+its password. http://127.0.0.1:5080 answers /health only and sends browsers on to the portal.
 The web also serves the FHIR API on https://127.0.0.1:5443/fhir (mutual TLS: a facility certificate
-from .kmn/pki/facilities is required; a taken port is replaced by the next free one).
+from .kmn/pki/facilities is required). A taken port is replaced by the next free one.
 
 Options:
   --silos N     number of silos, 1-10 (default 1). Silo i uses ports 11111+i (silo), 30000+i
@@ -102,13 +104,14 @@ app_running() {
 }
 
 print_urls() {
-    local i ports
+    local i ports portal="https://127.0.0.1:${PORTAL_PORT:-}"
     echo
     if ((WITH_WEB)); then
         say "KMN.Orleans is running"
-        note "Portal      http://127.0.0.1:$WEB_PORT/              (ポータル)"
-        note "Operations  http://127.0.0.1:$WEB_PORT/ops           (運用: silos, activations)"
-        note "Dashboard   http://127.0.0.1:$WEB_PORT/ops/dashboard (Orleans Dashboard)"
+        note "Portal      $portal/              (ポータル: demo card + password, see below)"
+        note "Operations  $portal/ops           (運用: ネットワーク運用者 only)"
+        note "Dashboard   $portal/ops/dashboard (Orleans Dashboard: ネットワーク運用者 only)"
+        note "Web health  http://127.0.0.1:$WEB_PORT/health/ready"
         [[ -n $FHIR_PORT ]] && print_fhir
     else
         say "KMN.Orleans silos are running (no web portal)"
@@ -123,6 +126,31 @@ print_urls() {
     note "            passwords (card file + sign-in): $KMN_PKI/demo/passwords.tsv"
     note "Logs        $KMN_LOGS/"
     note "Stop        deploy/down.sh   (data stays; deploy/down.sh --purge --yes deletes it)"
+    ((WITH_WEB)) && print_sign_in "$portal"
+    return 0
+}
+
+# How to sign in: demo cards for four roles, and importing a card and the network root into Chromium.
+print_sign_in() {
+    local portal=$1 role kind line name facility p12 p12_password password
+    echo
+    say "Signing in (demo only: these passwords are in $(repo_path "$KMN_PKI/demo/passwords.tsv"))"
+    note "Open $portal/ and pick the card when the browser asks for a certificate, then type its sign-in password."
+    for role in 医師:hpki-card 薬剤師:hpki-card 介護職員:user-card ネットワーク運用者:user-card; do
+        kind=${role#*:} role=${role%%:*}
+        line=$(demo_card "$role" "$kind")
+        [[ -n $line ]] || continue
+        IFS=$'\t' read -r _ name facility p12 p12_password password <<<"$line"
+        note "$role $name ($facility)"
+        note "    card $(repo_path "$p12")  file password $p12_password  sign-in password $password"
+    done
+    note "Chromium: open chrome://certificate-manager (older versions: chrome://settings/certificates)"
+    note "    trust the network root: Local certificates > Installed by you (older: Authorities) > Import"
+    note "        $(repo_path "$KMN_PKI_ROOT"), trusted for websites"
+    note "    your card: Your certificates > Import the card's .p12 with its file password"
+    note "  or from a shell (Debian: apt-get install libnss3-tools; restart Chromium afterwards):"
+    note "    certutil -d sql:\$HOME/.pki/nssdb -A -t C,, -n 'KMN Network Root CA' -i $(repo_path "$KMN_PKI_ROOT")"
+    note "    pk12util -d sql:\$HOME/.pki/nssdb -i <card>.p12 -W <file password>"
 }
 
 # The FHIR API and ready-to-paste examples with a demo hospital's certificate (paths from the repo root).
@@ -140,12 +168,35 @@ print_fhir() {
     note "      --ca $(repo_path "$KMN_PKI_ROOT") --ca-extra $(repo_path "$KMN_PKI_ISSUING") --enroll"
 }
 
+# Demo clinical history (issue 4): on the first start only — the marker lives in .kmn/state, which goes with
+# the database — every demo facility uploads its part through the FHIR API with its own certificate
+# (deploy/import.sh demo). Not fatal: a failed or skipped load is retried by the next deploy/up.sh.
+ensure_demo_history() {
+    local marker="$KMN_STATE/demo-history" log="$KMN_LOGS/demo-history.log" started=$SECONDS
+    if [[ -f $marker ]]; then
+        note "demo clinical history loaded earlier: $(tail -n 1 "$marker")"
+        return 0
+    fi
+    if ! grep -q 'Demo network ready' "$KMN_LOGS"/silo-*.log 2>/dev/null; then
+        warn "the demo network is still loading; its clinical history follows on the next deploy/up.sh"
+        return 0
+    fi
+    say "Uploading the demo clinical history through the FHIR API (first start only, a minute or two; log .kmn/logs/demo-history.log)"
+    if "$here/import.sh" demo --pki "$KMN_PKI" --url "https://127.0.0.1:$FHIR_PORT/fhir" --until "$(date +%F)" >"$log" 2>&1; then
+        grep -E '^(bundles [0-9]+|heaviest patient:)' "$log" | tee "$marker" | sed 's/^/    /' || true
+        note "demo clinical history uploaded in $((SECONDS - started)) s"
+    else
+        log_tail "$log"
+        warn "uploading the demo clinical history failed (see $log); the next deploy/up.sh tries again"
+    fi
+}
+
 # --- already running? ---------------------------------------------------------------------------
 load_ports
 if app_running; then
-    # A web started by an older up.sh has no FHIR port: restart it so the API comes up.
+    # A web started by an older up.sh has no FHIR or HTTPS portal port: restart it so they come up.
     if ((SILOS == SILO_COUNT && WITH_WEB == RUN_WEB && REBUILD == 0)) && ! sources_changed_since_publish "$RUN_WEB" \
-        && { ((RUN_WEB == 0)) || [[ -n $FHIR_PORT ]]; }; then
+        && { ((RUN_WEB == 0)) || [[ -n $FHIR_PORT && -n ${PORTAL_PORT:-} ]]; }; then
         say "Already running (started earlier; nothing to do)"
         print_urls
         exit 0
@@ -214,8 +265,13 @@ if ((RUN_WEB)); then
     WEB_PORT=$(pick_port 5080 "${taken[@]}") || die "no free web port"
     taken+=("$WEB_PORT")
     FHIR_PORT=$(pick_port 5443 "${taken[@]}") || die "no free FHIR API port"
-    echo "WEB_PORT=$WEB_PORT" >>"$KMN_PORTS_FILE.new"
-    echo "FHIR_PORT=$FHIR_PORT" >>"$KMN_PORTS_FILE.new"
+    taken+=("$FHIR_PORT")
+    PORTAL_PORT=$(pick_port 8443 "${taken[@]}") || die "no free portal port"
+    {
+        echo "WEB_PORT=$WEB_PORT"
+        echo "FHIR_PORT=$FHIR_PORT"
+        echo "PORTAL_PORT=$PORTAL_PORT"
+    } >>"$KMN_PORTS_FILE.new"
 fi
 mv -f "$KMN_PORTS_FILE.new" "$KMN_PORTS_FILE"
 load_ports
@@ -236,12 +292,14 @@ for ((i = 0; i < SILO_COUNT; i++)); do
 done
 
 if ((RUN_WEB)); then
-    say "Starting the web portal on 127.0.0.1:$WEB_PORT and the FHIR API on 127.0.0.1:$FHIR_PORT"
-    start_web "$WEB_PORT" "$FHIR_PORT"
+    say "Starting the web: portal https://127.0.0.1:$PORTAL_PORT, FHIR API 127.0.0.1:$FHIR_PORT, health 127.0.0.1:$WEB_PORT"
+    start_web "$WEB_PORT" "$PORTAL_PORT" "$FHIR_PORT"
     wait_ready web "$KMN_WEB_DLL" "http://127.0.0.1:$WEB_PORT/health/ready" "$TIMEOUT"
+    wait_portal "$PORTAL_PORT" 30
     wait_fhir "$FHIR_PORT" 30
 fi
 wait_demo_report 90
+if ((RUN_WEB)); then ensure_demo_history; fi
 print_urls
 
 if ((DETACH)); then

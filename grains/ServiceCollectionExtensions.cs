@@ -1,3 +1,4 @@
+using KMN.Orleans.Grains.Access;
 using KMN.Orleans.Grains.Audit;
 using KMN.Orleans.Grains.Network;
 using KMN.Orleans.Grains.Persistence;
@@ -23,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<RecordLookups>();
         services.TryAddSingleton<RecordQueries>();
         services.TryAddSingleton<ChartLinks>();
+        services.AddKmnAccessPostgres();
         return services;
     }
 
@@ -32,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<INetworkDirectoryStore, InMemoryNetworkDirectoryStore>();
         services.TryAddSingleton<ISecurityEventStore, InMemorySecurityEventStore>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddKmnAccessInMemory();
         return services;
     }
 }

@@ -5,6 +5,9 @@ using KMN.Orleans.Silo.Hosting;
 // with no command it runs a silo plus its health endpoints.
 if (args.Length > 0 && args[0] == "migrate")
     return await MigrateCommand.RunAsync(args[1..]);
+// `KMN.Orleans.Silo audit-verify` checks the audit trail's hash chains and reports any break.
+if (args.Length > 0 && args[0] == "audit-verify")
+    return await KMN.Orleans.Silo.Audit.AuditVerifyCommand.RunAsync(args[1..]);
 // `KMN.Orleans.Silo pki ...` is the network PKI tool (deploy/pki.sh).
 if (args.Length > 0 && args[0] == "pki")
     return await KMN.Orleans.Silo.Pki.PkiCommand.RunAsync(args[1..]);

@@ -1,7 +1,9 @@
+using KMN.Orleans.Web.Auth;
 using KMN.Orleans.Web.Components;
 using KMN.Orleans.Web.Fhir;
 using KMN.Orleans.Web.Health;
 using KMN.Orleans.Web.Hosting;
+using KMN.Orleans.Web.Services.Chart;
 using MudBlazor.Services;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -19,22 +21,28 @@ builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSett
 builder.AddKmnOrleansClient();
 builder.Services.AddKmnLocalization();
 builder.Services.AddKmnServices();
+builder.Services.AddKmnChart();
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.AddKmnListeners();
+builder.AddKmnAuth();
 builder.AddKmnFhirApi();
 
 var app = builder.Build();
 
+app.UseKmnListenerGate();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseKmnLocalization();
+app.UseKmnAuth();
 app.UseAntiforgery();
 app.UseKmnDashboard();
 
 app.MapStaticAssets();
 app.MapWebHealth();
 app.MapCultureSwitch();
+app.MapKmnSignIn();
 app.MapKmnFhirApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

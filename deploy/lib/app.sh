@@ -8,6 +8,9 @@ KMN_DEMO_STAFF="$KMN_PKI/demo/demo-staff.json"
 # The FHIR API's mutual-TLS endpoint: its server certificate (pki server-cert) and the network CA files.
 KMN_FHIR_CERT="$KMN_PKI/servers/fhir-api.crt.pem"
 KMN_FHIR_KEY="$KMN_PKI/servers/fhir-api.key.pem"
+# The portal's HTTPS endpoint, where browsers present staff cards (TLS client certificates).
+KMN_PORTAL_CERT="$KMN_PKI/servers/portal.crt.pem"
+KMN_PORTAL_KEY="$KMN_PKI/servers/portal.key.pem"
 KMN_PKI_ROOT="$KMN_PKI/network-root-ca.crt.pem"
 KMN_PKI_ISSUING="$KMN_PKI/network-issuing-ca.crt.pem"
 KMN_PKI_BUNDLE="$KMN_PKI/network-ca-bundle.pem"    # root + issuing CA, for curl --cacert
@@ -109,26 +112,32 @@ run_migrations() {
     fi
 }
 
-# The demo PKI (CAs, a card per demo staff member, facility certificates, the FHIR API's server certificate)
-# is made on the first start only; later starts re-sign the revocation lists so they never go out of date, and
-# add the server certificate when it is missing (PKI folders made before the FHIR API) or no longer fit.
-# Issuance is audited in the database.
+# The demo PKI (CAs, a card per demo staff member, facility certificates, the FHIR API's and the portal's
+# server certificates) is made on the first start only; later starts re-sign the revocation lists so they
+# never go out of date, and add a server certificate when it is missing (PKI folders made before the FHIR API
+# or the HTTPS portal) or no longer fit. Issuance is audited in the database.
 ensure_demo_pki() {
     common_env
-    local command
     if [[ -f $KMN_DEMO_STAFF ]]; then
-        for command in refresh-crl server-cert; do pki_run "$command"; done
+        pki_run refresh-crl
+        pki_server_cert fhir-api "FHIR API"
     else
         say "Creating the demo PKI and demo cards in .kmn/pki (first start only, about half a minute)"
         pki_run demo
     fi
+    pki_server_cert portal portal
+}
+
+# pki_server_cert NAME LABEL: makes servers/NAME.crt.pem unless a good one is there, and says when it did.
+pki_server_cert() {
+    pki_run server-cert --name "$1"
     if [[ $(tail -n 1 "$KMN_LOGS/pki.log") == *$'\t'issued ]]; then
-        note "issued the FHIR API's server certificate: ${KMN_FHIR_CERT#"$KMN_REPO"/}"
+        note "issued the $2's TLS server certificate: ${KMN_PKI#"$KMN_REPO"/}/servers/$1.crt.pem"
     fi
 }
 
 pki_run() {
-    if ! (run_with_env "${COMMON_ENV[@]}" -- dotnet "$KMN_SILO_DLL" pki "$1" --folder "$KMN_PKI") \
+    if ! (run_with_env "${COMMON_ENV[@]}" -- dotnet "$KMN_SILO_DLL" pki "$@" --folder "$KMN_PKI") \
         >>"$KMN_LOGS/pki.log" 2>&1; then
         log_tail "$KMN_LOGS/pki.log"
         die "pki $1 failed (see $KMN_LOGS/pki.log)"
@@ -140,6 +149,13 @@ pki_run() {
 demo_facility() {
     awk -F'\t' -v kind="$1" -v part="$2" '$1 == kind && index($3, part) { print $2 "\t" $3; exit }' \
         "$KMN_PKI/demo/passwords.tsv" 2>/dev/null || true
+}
+
+# demo_card ROLE [KIND]: "account<TAB>name<TAB>facility<TAB>p12 file<TAB>p12 password<TAB>sign-in password"
+# of the first demo card in passwords.tsv for that role (Japanese, e.g. 医師), of KIND hpki-card or user-card.
+demo_card() {
+    awk -F'\t' -v role="$1" -v kind="${2:-}" '($1 == "hpki-card" || $1 == "user-card") && $4 == role && (kind == "" || $1 == kind) {
+        print $2 "\t" $5 "\t" $3 "\t" $6 "\t" $7 "\t" $8; exit }' "$KMN_PKI/demo/passwords.tsv" 2>/dev/null || true
 }
 
 # repo_path PATH: PATH relative to the repository when inside it, for commands people paste from the repo root.
@@ -158,15 +174,38 @@ start_silo() {
         -- dotnet "$KMN_SILO_DLL"
 }
 
-# start_web PORTAL_PORT [FHIR_PORT]: with FHIR_PORT the web also serves the FHIR API over mutual TLS.
+# start_web HEALTH_PORT PORTAL_PORT [FHIR_PORT]: plain HTTP on HEALTH_PORT answers /health only (and sends
+# browsers on to the portal); the portal is HTTPS on PORTAL_PORT and asks for a card (TLS client certificate);
+# with FHIR_PORT the web also serves the FHIR API over mutual TLS. Cards and facility certificates are checked
+# against the network root, the HPKI test CA and their CRLs in the PKI folder.
 start_web() {
     common_env
-    local -a fhir=()
-    if [[ -n ${2:-} ]]; then
-        fhir=("FhirApi__Url=https://127.0.0.1:$2" "FhirApi__CertificatePath=$KMN_FHIR_CERT" "FhirApi__KeyPath=$KMN_FHIR_KEY"
-            "Pki__RootCertificatePath=$KMN_PKI_ROOT" "Pki__IntermediateCertificatesPath=$KMN_PKI_ISSUING")
+    local -a tls=("Portal__Url=https://127.0.0.1:$2" "Portal__CertificatePath=$KMN_PORTAL_CERT" "Portal__KeyPath=$KMN_PORTAL_KEY"
+        "Pki__RootCertificatePath=$KMN_PKI_ROOT" "Pki__IntermediateCertificatesPath=$KMN_PKI_ISSUING")
+    if [[ -n ${3:-} ]]; then
+        tls+=("FhirApi__Url=https://127.0.0.1:$3" "FhirApi__CertificatePath=$KMN_FHIR_CERT" "FhirApi__KeyPath=$KMN_FHIR_KEY")
     fi
-    spawn web "$KMN_APP/web" "${COMMON_ENV[@]}" "Urls=http://127.0.0.1:$1" "${fhir[@]}" -- dotnet "$KMN_WEB_DLL"
+    spawn web "$KMN_APP/web" "${COMMON_ENV[@]}" "Urls=http://127.0.0.1:$1" "${tls[@]}" -- dotnet "$KMN_WEB_DLL"
+}
+
+# wait_portal PORT TIMEOUT: the HTTPS portal answers its sign-in page, its certificate checked against the
+# network CA bundle. Needs curl; without it the check is skipped.
+wait_portal() {
+    local port=$1 timeout=$2 started=$SECONDS status
+    command -v curl >/dev/null 2>&1 || { note "curl not found; HTTPS portal not checked"; return 0; }
+    while :; do
+        status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 --cacert "$KMN_PKI_BUNDLE" \
+            "https://127.0.0.1:$port/signin" 2>/dev/null || true)
+        if [[ $status == 200 ]]; then
+            note "portal ready (https://127.0.0.1:$port/signin)"
+            return 0
+        fi
+        if ((SECONDS - started >= timeout)); then
+            log_tail "$KMN_LOGS/web.log"
+            die "portal not ready after ${timeout} s (last HTTP status $status)"
+        fi
+        sleep 1
+    done
 }
 
 # wait_fhir PORT TIMEOUT: the FHIR API answers /fhir/metadata to a demo hospital's certificate. Needs curl;

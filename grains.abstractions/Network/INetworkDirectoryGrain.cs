@@ -12,4 +12,8 @@ public interface INetworkDirectoryGrain : IGrainWithIntegerKey
 
     [Alias("GetCounts")]
     Task<NetworkCounts> GetCountsAsync();
+
+    /// <summary>Patients matching the query, at most <see cref="PatientDirectoryQuery.Limit"/>, ordered by reading.</summary>
+    [Alias("SearchPatients")]
+    Task<IReadOnlyList<Patients.PatientProfile>> SearchPatientsAsync(PatientDirectoryQuery query);
 }

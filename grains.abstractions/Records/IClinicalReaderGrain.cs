@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using KMN.Orleans.Grains.Abstractions.Access;
 
 namespace KMN.Orleans.Grains.Abstractions.Records;
 
 /// <summary>
-/// Reads records for a calling facility. A stateless worker (key 0): it asks the patient's record grain
-/// for the consent, writes the audit row, and only then returns the rows the caller may see.
+/// Reads records for a caller (<see cref="AccessCaller"/>: a staff member or a facility's system). A stateless
+/// worker (key 0): every call asks the patient's record grain for the access decision, filters by category and
+/// source facility, writes the audit row durably, and only then returns the rows the caller may see.
 /// </summary>
 [Alias("kmn.IClinicalReaderGrain")]
 public interface IClinicalReaderGrain : IGrainWithIntegerKey
@@ -13,8 +15,8 @@ public interface IClinicalReaderGrain : IGrainWithIntegerKey
     Task<RecordPage> EverythingAsync(EverythingQuery query);
 
     /// <summary>The current version, or every version when <paramref name="history"/> is true.</summary>
-    [Alias("Read")]
-    Task<RecordPage> ReadAsync(string callerFacility, string resourceType, string resourceId, bool history);
+    [Alias("ReadAs")]
+    Task<RecordPage> ReadAsync(AccessCaller caller, string resourceType, string resourceId, bool history);
 
     [Alias("SearchObservations")]
     Task<RecordPage> SearchObservationsAsync(ObservationQuery query);
@@ -22,7 +24,7 @@ public interface IClinicalReaderGrain : IGrainWithIntegerKey
 
 [GenerateSerializer, Immutable, Alias("kmn.EverythingQuery")]
 public sealed record EverythingQuery(
-    [property: Id(0)] string CallerFacility,
+    [property: Id(6)] AccessCaller Caller,
     [property: Id(1)] string PatientId,
     [property: Id(2)] DateTimeOffset? Since,
     [property: Id(3)] ImmutableArray<string> Types,
@@ -31,14 +33,15 @@ public sealed record EverythingQuery(
 
 [GenerateSerializer, Immutable, Alias("kmn.ObservationQuery")]
 public sealed record ObservationQuery(
-    [property: Id(0)] string CallerFacility,
+    [property: Id(8)] AccessCaller Caller,
     [property: Id(1)] string PatientId,
     [property: Id(2)] string? CodeSystem,
     [property: Id(3)] string? Code,
     [property: Id(4)] DateTimeOffset? From,
     [property: Id(5)] DateTimeOffset? To,
     [property: Id(6)] int Count,
-    [property: Id(7)] int Offset);
+    [property: Id(7)] int Offset,
+    [property: Id(9)] string? Category = null); // the indexed category code (laboratory, vital-signs, ...)
 
 /// <summary>A stored resource version as JSON, with the metadata the edge puts into meta and the etag.</summary>
 [GenerateSerializer, Immutable, Alias("kmn.StoredResource")]
@@ -57,9 +60,15 @@ public enum ReadStatus
     Forbidden = 3,
 }
 
+/// <summary>
+/// A page of what the caller may see. <see cref="Hidden"/> says which categories were left out and why (for
+/// "why can't I see this"); <see cref="DeniedBecause"/> says why a Forbidden page is empty.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("kmn.RecordPage")]
 public sealed record RecordPage(
     [property: Id(0)] ReadStatus Status,
     [property: Id(1)] ImmutableArray<StoredResource> Resources,
     [property: Id(2)] int Total,
-    [property: Id(3)] string? NetworkPatientId);
+    [property: Id(3)] string? NetworkPatientId,
+    [property: Id(4)] AccessReason? DeniedBecause = null,
+    [property: Id(5)] ImmutableArray<HiddenCategory> Hidden = default);

@@ -4,27 +4,27 @@ using NpgsqlTypes;
 
 namespace KMN.Orleans.Grains.Audit;
 
-/// <summary>The audit trail in kmn_security_event. Inserts only: the table refuses updates and deletes.</summary>
+/// <summary>
+/// Sign-in and card events in the one audit trail (kmn_audit_event, event_type 'security', chained per
+/// account). Reads go through the kmn_security_event view, which keeps 0007's columns.
+/// </summary>
 public sealed class NpgsqlSecurityEventStore(NpgsqlDataSource dataSource) : ISecurityEventStore
 {
-    public async Task AppendAsync(SecurityEvent e, CancellationToken ct = default)
+    private readonly NpgsqlAuditTrail _trail = new(dataSource);
+
+    public Task AppendAsync(SecurityEvent e, CancellationToken ct = default)
     {
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO kmn_security_event (occurred_at, action, outcome, reason, account_id, actor_name, facility_code,
-                role, card_thumbprint, card_serial, card_issuer, source_address, detail)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-            """);
-        command.Parameters.AddWithValue(e.OccurredAt.ToUniversalTime());
-        command.Parameters.AddWithValue(e.Action);
-        command.Parameters.AddWithValue(e.Success ? "success" : "failure");
-        foreach (var text in new[] { e.Reason, e.AccountId, e.ActorName, e.FacilityCode, e.Role, e.CardThumbprint, e.CardSerial, e.CardIssuer, e.SourceAddress })
-            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)text ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter
-        {
-            NpgsqlDbType = NpgsqlDbType.Jsonb,
-            Value = JsonSerializer.Serialize(e.Detail ?? new Dictionary<string, string>()),
-        });
-        await command.ExecuteNonQueryAsync(ct);
+        var detail = new Dictionary<string, string>(e.Detail ?? new Dictionary<string, string>());
+        if (e.CardThumbprint is { } thumbprint)
+            detail["cardThumbprint"] = thumbprint;
+        if (e.CardSerial is { } serial)
+            detail["cardSerial"] = serial;
+        if (e.CardIssuer is { } issuer)
+            detail["cardIssuer"] = issuer;
+        return _trail.AppendAsync(new AuditRecord(
+            e.AccountId is { } account ? AuditChains.Account(account) : AuditChains.Security, e.OccurredAt,
+            AuditTypes.Security, e.Action, e.Success ? AuditOutcomes.Success : AuditOutcomes.Failure, e.Reason,
+            e.AccountId, e.ActorName, e.FacilityCode, e.Role, SourceAddress: e.SourceAddress, Detail: detail), ct);
     }
 
     public async Task<IReadOnlyList<SecurityEvent>> ListAsync(int limit, string? accountId = null, CancellationToken ct = default)

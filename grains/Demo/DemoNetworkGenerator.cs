@@ -59,7 +59,8 @@ public sealed class DemoNetworkGenerator(int seed)
     /// <summary>Patient number <paramref name="index"/> (0-based) of the demo network.</summary>
     public PatientProfile Patient(int index, IReadOnlyList<FacilityProfile> facilities)
     {
-        var random = new Random(HashCode.Combine(Seed, index, 0x4B4D4E));
+        // Not HashCode.Combine: it is randomized per process, and the silo, import CLI and tests must agree on patient i.
+        var random = new Random(Clinical.DemoRandom.Mix(Seed, index, 0x4B4D4E));
         var sex = random.Next(2) == 0 ? Sex.Male : Sex.Female;
         var family = JapaneseNames.Family[random.Next(JapaneseNames.Family.Length)];
         var givenNames = sex == Sex.Male ? JapaneseNames.Male : JapaneseNames.Female;

@@ -1,16 +1,26 @@
 using KMN.Orleans.Grains.Abstractions;
 using KMN.Orleans.Grains.Abstractions.Facilities;
+using KMN.Orleans.Grains.Audit;
 using KMN.Orleans.Grains.Network;
 using KMN.Orleans.Grains.Persistence;
 
 namespace KMN.Orleans.Grains.Facilities;
 
-/// <summary>A participating facility. Later issues add its staff, roles and sharing permissions.</summary>
-public sealed class FacilityGrain(
+/// <summary>
+/// A participating facility: its profile, membership status and sharing permissions. The access decision asks
+/// it on every read, so a changed setting holds from the next request; every change and refusal is audited.
+/// </summary>
+public sealed partial class FacilityGrain(
     [PersistentState("facility", StorageNames.State)] IPersistentState<FacilityState> state,
-    INetworkDirectoryStore directory) : Grain, IFacilityGrain
+    INetworkDirectoryStore directory,
+    IAuditTrail audit,
+    TimeProvider clock) : Grain, IFacilityGrain
 {
     public Task<FacilityProfile?> GetProfileAsync() => Task.FromResult(state.State.Profile);
+
+    public Task<FacilityAccessProfile?> GetAccessProfileAsync() => Task.FromResult(state.State.Profile is { } p
+        ? new FacilityAccessProfile(p.Code, p.Kind, p.Status, p.ProvidesData, state.State.Policy ?? SharingDefaults.For(p.Kind))
+        : null);
 
     public async Task<WriteOutcome> RegisterAsync(FacilityProfile profile)
     {

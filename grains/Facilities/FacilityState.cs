@@ -7,4 +7,7 @@ namespace KMN.Orleans.Grains.Facilities;
 public sealed class FacilityState
 {
     [Id(0)] public FacilityProfile? Profile { get; set; }
+
+    /// <summary>Null until the facility's administrator first changes it: the defaults for its kind apply.</summary>
+    [Id(1)] public SharingPolicy? Policy { get; set; }
 }

@@ -14,4 +14,5 @@ public interface INetworkDirectoryStore
     Task UpsertPatientAsync(PatientProfile patient, CancellationToken ct = default);
     Task<IReadOnlyList<FacilitySummary>> ListFacilitiesAsync(CancellationToken ct = default);
     Task<NetworkCounts> CountAsync(CancellationToken ct = default);
+    Task<IReadOnlyList<PatientProfile>> SearchPatientsAsync(PatientDirectoryQuery query, CancellationToken ct = default);
 }

@@ -30,4 +30,9 @@ public sealed class InMemoryNetworkDirectoryStore : INetworkDirectoryStore
 
     public Task<NetworkCounts> CountAsync(CancellationToken ct = default) =>
         Task.FromResult(new NetworkCounts(_facilities.Count, _patients.Count));
+
+    public Task<IReadOnlyList<PatientProfile>> SearchPatientsAsync(PatientDirectoryQuery query, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<PatientProfile>>(_patients.Values.Where(query.Matches)
+            .OrderBy(p => p.FamilyNameKana + p.GivenNameKana, StringComparer.Ordinal).ThenBy(p => p.NetworkPatientId, StringComparer.Ordinal)
+            .Take(query.Limit).ToList());
 }

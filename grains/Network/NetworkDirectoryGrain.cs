@@ -10,4 +10,7 @@ public sealed class NetworkDirectoryGrain(INetworkDirectoryStore store) : Grain,
     public Task<IReadOnlyList<FacilitySummary>> ListFacilitiesAsync() => store.ListFacilitiesAsync();
 
     public Task<NetworkCounts> GetCountsAsync() => store.CountAsync();
+
+    public Task<IReadOnlyList<Abstractions.Patients.PatientProfile>> SearchPatientsAsync(PatientDirectoryQuery query) =>
+        store.SearchPatientsAsync(query with { Limit = Math.Clamp(query.Limit, 1, 200) });
 }

@@ -78,6 +78,55 @@ public sealed class NpgsqlNetworkDirectoryStore(NpgsqlDataSource dataSource) : I
         return result;
     }
 
+    // The same folding as NameNormalizer.Normalize: NFKC, no spaces or middle dots, hiragana as katakana, 新字体
+    // ($8/$9 are NameNormalizer.SqlFoldFrom/SqlFoldTo, so the table of variants lives in one place).
+    private static string Fold(string column) =>
+        $"lower(translate(regexp_replace(normalize({column}, NFKC), '[[:space:]・･.‐-]', '', 'g'), $8, $9))";
+
+    // A sequential scan with the fold per row; an indexed folded column (a migration) is the next step if searches
+    // of the 470,000-patient directory become frequent.
+    private static readonly string SearchSql = $$"""
+        SELECT d.network_patient_id, d.family_name, d.given_name, d.family_name_kana, d.given_name_kana, d.birth_date, d.sex,
+               coalesce((SELECT array_agg(c.facility_code || '|' || c.chart_number) FROM kmn_patient_chart_number c
+                         WHERE c.network_patient_id = d.network_patient_id), '{}')
+        FROM kmn_patient_directory d
+        WHERE ($1::text IS NULL OR d.network_patient_id = $1)
+          AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM kmn_patient_chart_number c WHERE c.network_patient_id = d.network_patient_id
+                                           AND c.facility_code = $2 AND c.chart_number = $3))
+          AND ($4::text IS NULL
+               OR starts_with({{Fold("d.family_name || d.given_name")}}, $4)
+               OR starts_with({{Fold("d.family_name_kana || d.given_name_kana")}}, $4)
+               OR starts_with({{Fold("d.given_name")}}, $4)
+               OR starts_with({{Fold("d.given_name_kana")}}, $4))
+          AND ($5::date IS NULL OR d.birth_date = $5)
+          AND ($6::smallint IS NULL OR d.sex = $6)
+        ORDER BY d.family_name_kana, d.given_name_kana, d.network_patient_id
+        LIMIT $7
+        """;
+
+    public async Task<IReadOnlyList<PatientProfile>> SearchPatientsAsync(PatientDirectoryQuery q, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand(SearchSql);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)q.NetworkPatientId ?? DBNull.Value);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)q.FacilityCode ?? DBNull.Value);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)q.ChartNumber ?? DBNull.Value);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)q.NameKey ?? DBNull.Value);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Date, (object?)q.BirthDate ?? DBNull.Value);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Smallint, q.Sex is { } sex ? (short)sex : DBNull.Value);
+        command.Parameters.AddWithValue(q.Limit);
+        command.Parameters.AddWithValue(NameNormalizer.SqlFoldFrom);
+        command.Parameters.AddWithValue(NameNormalizer.SqlFoldTo);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var result = new List<PatientProfile>();
+        while (await reader.ReadAsync(ct))
+        {
+            var charts = reader.GetFieldValue<string[]>(7).Select(c => c.Split('|', 2)).Select(c => new ChartNumber(c[0], c[1]));
+            result.Add(new PatientProfile(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetFieldValue<DateOnly>(5), (Sex)reader.GetInt16(6), [.. charts]));
+        }
+        return result;
+    }
+
     public async Task<NetworkCounts> CountAsync(CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(

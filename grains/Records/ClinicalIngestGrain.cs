@@ -18,7 +18,9 @@ public sealed class ClinicalIngestGrain(RecordUploadWriter writer, RecordLookups
 {
     private const int Attempts = 3;
 
-    public async Task<UploadResult> UploadAsync(UploadRequest request)
+    public Task<UploadResult> UploadAsync(UploadRequest request) => StoreAsync(() => UploadOnceOrRetryAsync(request), request.UploadId);
+
+    private async Task<UploadResult> UploadOnceOrRetryAsync(UploadRequest request)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -43,13 +45,43 @@ public sealed class ClinicalIngestGrain(RecordUploadWriter writer, RecordLookups
     }
 
     public Task<ImmutableArray<ResolvedIdentifier>> ResolveIdentifiersAsync(string facilityCode, ImmutableArray<IdentifierLookup> lookups) =>
-        store.ResolveAsync(facilityCode, lookups);
+        StoreAsync(() => store.ResolveAsync(facilityCode, lookups), "identifiers");
 
-    public Task<ImmutableArray<string>> ExistingAsync(ImmutableArray<string> typeSlashIds) => store.ExistingAsync(typeSlashIds);
+    public Task<ImmutableArray<string>> ExistingAsync(ImmutableArray<string> typeSlashIds) =>
+        StoreAsync(() => store.ExistingAsync(typeSlashIds), "existing");
 
-    public Task<ChartLinkResult> LinkChartAsync(ChartLink link) => links.LinkAsync(link);
+    public Task<ChartLinkResult> LinkChartAsync(ChartLink link) => StoreAsync(() => links.LinkAsync(link), "link");
 
-    public Task<ChartLinkResult> UnlinkChartAsync(ChartLink link) => links.UnlinkAsync(link);
+    public Task<ChartLinkResult> UnlinkChartAsync(ChartLink link) => StoreAsync(() => links.UnlinkAsync(link), "unlink");
+
+    /// <summary>
+    /// Database failures leave as exceptions the caller can read: an outage (connection lost, server shutting down,
+    /// too many connections — the driver's transient errors) as <see cref="RecordStoreUnavailableException"/>, so the
+    /// FHIR edge answers 503; any other database error as a plain one (500). The transaction is rolled back either
+    /// way. Npgsql's exceptions themselves cannot cross the grain boundary.
+    /// </summary>
+    private async Task<T> StoreAsync<T>(Func<Task<T>> work, object what)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (NpgsqlException e) when (IsOutage(e))
+        {
+            log.LogWarning(e, "Clinical store unavailable ({What})", what);
+            throw new RecordStoreUnavailableException($"データベースに接続できません: {e.Message}");
+        }
+        catch (PostgresException e)
+        {
+            log.LogError(e, "Clinical store refused the work ({What})", what);
+            throw new InvalidOperationException($"database error {e.SqlState}: {e.MessageText}");
+        }
+    }
+
+    /// <summary>Lost or refused connections and the server shutting down or out of resources (SQLSTATE 08, 57P, 53).</summary>
+    private static bool IsOutage(NpgsqlException e) => e is not PostgresException p || p.IsTransient
+        || p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P", StringComparison.Ordinal)
+        || p.SqlState.StartsWith("53", StringComparison.Ordinal);
 
     private async Task NotifyAsync(string patient, RecordAppendNotice notice)
     {

@@ -1,80 +1,109 @@
 using System.Collections.Immutable;
+using KMN.Orleans.Grains.Abstractions.Access;
+using KMN.Orleans.Grains.Abstractions.Facilities;
 using KMN.Orleans.Grains.Abstractions.Records;
-using Npgsql;
+using KMN.Orleans.Grains.Access;
+using KMN.Orleans.Grains.Audit;
 using Orleans.Concurrency;
 
 namespace KMN.Orleans.Grains.Records;
 
 /// <summary>
-/// Answers FHIR reads. The access rule of issue 4: a facility sees what it uploaded itself, and everything of a
-/// patient whose consent permits it. The audit row is written before the data is returned; if it cannot be
-/// written the read fails.
+/// Answers reads. Every call asks the patient's record grain for the access decision (never a cached one),
+/// filters by category and source facility, writes the audit row durably and only then returns the rows: if
+/// the audit row cannot be written the read fails, so nothing is ever shown unrecorded.
 /// </summary>
 [StatelessWorker]
-public sealed class ClinicalReaderGrain(RecordQueries queries, NpgsqlDataSource dataSource) : Grain, IClinicalReaderGrain
+public sealed class ClinicalReaderGrain(RecordQueries queries, IAuditTrail audit, TimeProvider clock) : Grain, IClinicalReaderGrain
 {
     public async Task<RecordPage> EverythingAsync(EverythingQuery query)
     {
-        var access = await DecideAsync(query.CallerFacility, query.PatientId);
-        if (access.Status != ReadStatus.Ok)
-            return await DeniedAsync(query.CallerFacility, access, $"Patient/{query.PatientId}/$everything");
-        var (page, total) = await queries.EverythingAsync(access.Patient!, query, access.Permitted);
-        await AuditEvents.WriteAsync(dataSource, query.CallerFacility, "read", access.Patient,
-            $"Patient/{query.PatientId}/$everything offset={query.Offset}", page.Length, "success");
-        return new RecordPage(ReadStatus.Ok, page, total, access.Patient);
+        var what = $"Patient/{query.PatientId}/$everything offset={query.Offset}";
+        var (patient, decision) = await DecideAsync(query.Caller, query.PatientId);
+        if (decision is not { Granted: true })
+            return await DeniedAsync(query.Caller, "read", patient, decision, what);
+        var (page, total) = await queries.EverythingAsync(patient!, query, AccessFilter.From(decision));
+        return await ReturnAsync(query.Caller, "read", decision, what, page, total);
     }
 
     public async Task<RecordPage> SearchObservationsAsync(ObservationQuery query)
     {
-        var access = await DecideAsync(query.CallerFacility, query.PatientId);
-        if (access.Status != ReadStatus.Ok)
-            return await DeniedAsync(query.CallerFacility, access, $"Observation?patient={query.PatientId}");
-        var (page, total) = await queries.ObservationsAsync(access.Patient!, query, access.Permitted);
-        await AuditEvents.WriteAsync(dataSource, query.CallerFacility, "search", access.Patient,
-            $"Observation?patient={query.PatientId}&code={query.CodeSystem}|{query.Code}", page.Length, "success");
-        return new RecordPage(ReadStatus.Ok, page, total, access.Patient);
+        var what = $"Observation?patient={query.PatientId}&code={query.CodeSystem}|{query.Code}";
+        var (patient, decision) = await DecideAsync(query.Caller, query.PatientId);
+        if (decision is not { Granted: true })
+            return await DeniedAsync(query.Caller, "search", patient, decision, what);
+        var (page, total) = await queries.ObservationsAsync(patient!, query, AccessFilter.From(decision));
+        return await ReturnAsync(query.Caller, "search", decision, what, page, total);
     }
 
-    public async Task<RecordPage> ReadAsync(string callerFacility, string resourceType, string resourceId, bool history)
+    public async Task<RecordPage> ReadAsync(AccessCaller caller, string resourceType, string resourceId, bool history)
     {
-        var versions = await queries.VersionsAsync(resourceType, resourceId, history);
         var what = $"{resourceType}/{resourceId}{(history ? "/_history" : "")}";
+        var versions = await queries.VersionsAsync(resourceType, resourceId, history);
         if (versions.Count == 0)
-            return await DeniedAsync(callerFacility, new Access(ReadStatus.NotFound, null, false), what);
+            return await DeniedAsync(caller, "read", null, null, what);
         var patient = versions[0].Patient;
-        var permitted = patient is null || await ConsentPermitsAsync(callerFacility, patient);
-        var visible = versions.Where(v => permitted || v.SourceFacility == callerFacility).Select(v => v.Resource).ToImmutableArray();
+        var decision = patient is null ? await SharedResourceDecisionAsync(caller, versions) : await Record(patient).DecideAccessAsync(caller);
+        if (!decision.Granted)
+            return await DeniedAsync(caller, "read", patient, decision, what);
+        var visible = versions
+            .Where(v => decision.Allows(v.SourceFacility, v.Category,
+                v.Category == RecordCategory.Diagnoses && UndisclosedCheck.IsMarked(v.Resource.Json)))
+            .Select(v => new RecordQueries.Row(v.Resource, v.Category))
+            .ToImmutableArray();
         if (visible.IsEmpty)
-            return await DeniedAsync(callerFacility, new Access(ReadStatus.Forbidden, patient, false), what);
-        await AuditEvents.WriteAsync(dataSource, callerFacility, "read", patient, what, visible.Length, "success");
-        return new RecordPage(ReadStatus.Ok, visible, visible.Length, patient);
+        {
+            // The chart opens, but not this resource: say which rule hides its category (consent, disclosure, role).
+            var hiddenBy = decision.Hidden.FirstOrDefault(h => h.Category == versions[0].Category &&
+                (h.SourceFacility is null || h.SourceFacility == versions[0].SourceFacility))?.Reason ?? AccessReason.Undisclosed;
+            return await DeniedAsync(caller, "read", patient, decision with { DeniedBecause = hiddenBy }, what);
+        }
+        return await ReturnAsync(caller, "read", decision, what, visible, visible.Length);
     }
 
-    private sealed record Access(ReadStatus Status, string? Patient, bool Permitted);
+    private IPatientRecordGrain Record(string patient) => GrainFactory.GetGrain<IPatientRecordGrain>(patient);
 
-    private async Task<Access> DecideAsync(string caller, string patientOrResourceId)
+    private async Task<(string? Patient, AccessDecision? Decision)> DecideAsync(AccessCaller caller, string patientOrResourceId)
     {
         var patient = await queries.ResolvePatientAsync(patientOrResourceId);
-        if (patient is null)
-            return new Access(ReadStatus.NotFound, null, false);
-        if (await ConsentPermitsAsync(caller, patient))
-            return new Access(ReadStatus.Ok, patient, true);
-        // Not permitted by the consent: the facility still sees what it uploaded itself.
-        return await queries.IsLinkedAsync(caller, patient)
-            ? new Access(ReadStatus.Ok, patient, false)
-            : new Access(ReadStatus.Forbidden, patient, false);
+        return patient is null ? (null, null) : (patient, await Record(patient).DecideAccessAsync(caller));
     }
 
-    private async Task<bool> ConsentPermitsAsync(string caller, string patient)
+    /// <summary>
+    /// Resources outside any patient (Organization, Practitioner, Medication) hold no patient's information:
+    /// any active facility may read them, whatever their category.
+    /// </summary>
+    private async Task<AccessDecision> SharedResourceDecisionAsync(AccessCaller caller, IEnumerable<RecordQueries.Version> versions)
     {
-        var consents = await GrainFactory.GetGrain<IPatientRecordGrain>(patient).GetConsentsAsync();
-        return consents.Any(c => c.Permits(caller));
+        var facility = await GrainFactory.GetGrain<IFacilityGrain>(caller.FacilityCode).GetAccessProfileAsync();
+        if (facility is not { Status: FacilityStatus.Active })
+            return AccessDecision.Deny("", AccessReason.FacilityInactive);
+        var everything = SharingPolicy.Normalize(RecordCategoryNames.Configurable);
+        return new AccessDecision("", AccessBasis.Consent,
+            [.. versions.Select(v => v.SourceFacility).Distinct().Select(s => new SourceAccess(s, everything, false))], [], 0, null, null);
     }
 
-    private async Task<RecordPage> DeniedAsync(string caller, Access access, string what)
+    private async Task<RecordPage> ReturnAsync(AccessCaller caller, string action, AccessDecision decision, string what,
+        ImmutableArray<RecordQueries.Row> rows, int total)
     {
-        await AuditEvents.WriteAsync(dataSource, caller, "read", access.Patient, what, 0,
-            access.Status == ReadStatus.NotFound ? "not-found" : "denied");
-        return new RecordPage(access.Status, [], 0, access.Patient);
+        var patient = decision.PatientId.Length == 0 ? null : decision.PatientId;
+        await audit.AppendAsync(AuditRecord.By(caller, clock.GetUtcNow(), AuditTypes.RecordAccess, action, AuditOutcomes.Success, patient,
+            decision.Basis == AccessBasis.BreakGlass ? AccessReason.BreakGlass.ToString() : null) with
+        {
+            Purpose = decision.Purpose,
+            Categories = [.. rows.Select(r => r.Category).Distinct().Order().Select(c => c.Japanese())],
+            ResourceCount = rows.Length,
+            Query = what,
+        });
+        return new RecordPage(ReadStatus.Ok, [.. rows.Select(r => r.Resource)], total, patient, null, decision.Hidden);
+    }
+
+    private async Task<RecordPage> DeniedAsync(AccessCaller caller, string action, string? patient, AccessDecision? decision, string what)
+    {
+        var status = decision is null ? ReadStatus.NotFound : ReadStatus.Forbidden;
+        await audit.AppendAsync(AuditRecord.By(caller, clock.GetUtcNow(), AuditTypes.RecordAccess, action,
+            status == ReadStatus.NotFound ? AuditOutcomes.NotFound : AuditOutcomes.Denied, patient, decision?.DeniedBecause?.ToString())
+            with { Query = what, Purpose = "TREAT" });
+        return new RecordPage(status, [], 0, patient, decision?.DeniedBecause, decision?.Hidden ?? []);
     }
 }

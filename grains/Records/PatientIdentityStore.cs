@@ -17,7 +17,12 @@ internal static class PatientIdentityStore
         await using var command = new NpgsqlCommand("""
             WITH created AS (
                 INSERT INTO kmn_patient_identity (facility_code, chart_system, chart_number, network_patient_id)
-                VALUES ($1, $2, $3, '43' || lpad(nextval('kmn_network_patient_seq')::text, 10, '0'))
+                -- A chart number the directory already knows (enrolled at the facility before any upload, as the
+                -- demo network is) keeps its patient; only a chart number never seen makes a new network patient.
+                VALUES ($1, $2, $3, COALESCE(
+                    (SELECT network_patient_id FROM kmn_patient_chart_number
+                     WHERE facility_code = $1 AND chart_number = $3 AND $2 = 'urn:oid:1.2.392.100495.20.3.51.1' || $1),
+                    '43' || lpad(nextval('kmn_network_patient_seq')::text, 10, '0')))
                 ON CONFLICT (facility_code, chart_system, chart_number) DO UPDATE SET
                     network_patient_id = EXCLUDED.network_patient_id, linked_at = now(), linked_by = NULL,
                     link_reason = NULL, unlinked_at = NULL, unlinked_by = NULL

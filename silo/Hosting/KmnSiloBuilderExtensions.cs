@@ -1,5 +1,6 @@
 using System.Net;
 using KMN.Orleans.Grains;
+using KMN.Orleans.Grains.Abstractions.Access;
 using KMN.Orleans.Grains.Abstractions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -48,6 +49,8 @@ public static class KmnSiloBuilderExtensions
             o.DefunctSiloCleanupPeriod = TimeSpan.FromMinutes(10);
         });
         silo.Services.AddKmnPostgres(connectionString);
+        // Live break-the-glass alerts (issue 5): memory streams are enough, the audit rows are the durable truth.
+        silo.AddMemoryStreams(AccessStreams.Provider).AddMemoryGrainStorage("PubSubStore");
         return silo;
     }
 

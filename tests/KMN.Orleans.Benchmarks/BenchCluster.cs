@@ -27,10 +27,15 @@ public sealed class BenchCluster : IAsyncDisposable
 
     public IGrainFactory Grains => _silo.Services.GetRequiredService<IGrainFactory>();
     public string ConnectionString { get; private init; } = "";
+    public string PostgresDataDirectory => _postgres.DataDirectory;
 
-    public static async Task<BenchCluster> StartAsync()
+    /// <param name="durable">Restart PostgreSQL with fsync and synchronous commit on (the test server runs without).</param>
+    /// <param name="statements">Load pg_stat_statements too (durable only), for <see cref="PgStatements"/>.</param>
+    public static async Task<BenchCluster> StartAsync(bool durable = false, bool statements = false)
     {
         var postgres = await PostgresServer.StartAsync();
+        if (durable)
+            await DurablePostgres.RestartDurableAsync(postgres, statements);
         await postgres.CreateDatabaseAsync("kmn");
         var cs = postgres.ConnectionString("kmn", maxPoolSize: 50);
         await using (var dataSource = NpgsqlDataSource.Create(cs))

@@ -1,7 +1,7 @@
 namespace KMN.Orleans.Benchmarks;
 
 /// <summary>Command-line sizes; the defaults finish in about a minute on 2 cores.</summary>
-public sealed record BenchOptions(int GeneratorPatients, int Sample, int GrowTo, string Only = "all")
+public sealed record BenchOptions(int GeneratorPatients, int Sample, int GrowTo, string Only = "all", int Parallel = 4, int Passes = 3, bool PgStatements = false)
 {
     public bool Runs(string suite) => Only == "all" || Only == suite;
 
@@ -22,6 +22,9 @@ public sealed record BenchOptions(int GeneratorPatients, int Sample, int GrowTo,
                 "--generator" => options with { GeneratorPatients = value },
                 "--sample" => options with { Sample = value },
                 "--grow-to" => options with { GrowTo = value },
+                "--parallel" => options with { Parallel = value }, // concurrent FHIR uploads
+                "--passes" => options with { Passes = value },     // measured FHIR ingest/COPY passes (median reported)
+                "--pg-statements" => options with { PgStatements = value != 0 }, // print PostgreSQL's busiest statements
                 _ => throw new ArgumentException($"Unknown option {args[i]}"),
             };
         }

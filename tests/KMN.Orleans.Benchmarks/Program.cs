@@ -1,7 +1,7 @@
 using KMN.Orleans.Benchmarks;
 using KMN.Orleans.Benchmarks.Fhir;
 
-// Usage: KMN.Orleans.Benchmarks [--generator N] [--sample N] [--grow-to N] [--only foundation|fhir]
+// Usage: KMN.Orleans.Benchmarks [--generator N] [--sample N] [--grow-to N] [--only foundation|fhir] [--parallel N] [--passes N] [--pg-statements 1]
 // Prints numbers and ratios; never asserts. Performance targets live here, not in unit tests.
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"KMN.Orleans benchmarks  {DateTimeOffset.Now:yyyy-MM-dd HH:mm}  cores={Environment.ProcessorCount}");
@@ -16,9 +16,12 @@ if (options.Runs("foundation"))
 // Clinical records (issue 4): a fresh cluster, the FHIR API as a process, durable PostgreSQL.
 if (options.Runs("fhir"))
 {
-    await using var cluster = await BenchCluster.StartAsync();
+    await using var cluster = await BenchCluster.StartAsync(durable: true, statements: options.PgStatements);
     await using var api = await FhirApiProcess.StartAsync(cluster);
-    await FhirIngestBenchmark.RunAsync(cluster, api, parallel: 4);
+    var statements = options.PgStatements ? await PgStatements.ResetAsync(cluster.ConnectionString) : null;
+    await FhirIngestBenchmark.RunAsync(cluster, api, parallel: options.Parallel, passes: options.Passes);
+    if (statements is not null)
+        await statements.PrintAsync();
     await AppendCostBenchmark.RunAsync(api, samples: 50);
     await EverythingBenchmark.RunAsync(cluster, api, samples: 10);
 }

@@ -1,17 +1,17 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
 namespace KMN.Orleans.Import;
 
 /// <summary>
-/// Uploads every *.json bundle of a folder, <c>parallel</c> at a time. Transient failures (connection errors,
-/// 408/409/429/5xx) are retried with backoff; a 4xx is the bundle's own fault and is reported, not retried.
+/// Uploads every *.json bundle of a folder, <c>parallel</c> at a time, through <see cref="BundlePoster"/>
+/// (transient failures retried, a 4xx reported).
 /// </summary>
 public sealed class BundleImporter(HttpClient http, int parallel, int retries, Func<JsonObject, JsonObject>? prepare = null)
 {
+    private readonly BundlePoster _poster = new(retries);
+
     public sealed record Failure(string File, int? Status, string Message);
 
     public sealed record Summary(int Bundles, int Uploaded, long Resources, IReadOnlyList<Failure> Failures, TimeSpan Elapsed)
@@ -60,44 +60,7 @@ public sealed class BundleImporter(HttpClient http, int parallel, int retries, F
             return (0, new Failure(file, null, "not a JSON bundle: " + e.Message));
         }
 
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                using var content = new StringContent(body, Encoding.UTF8);
-                content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/fhir+json");
-                using var response = await http.PostAsync("", content, ct);
-                if (response.IsSuccessStatusCode)
-                    return (count, null);
-                var text = await response.Content.ReadAsStringAsync(ct);
-                if (!IsTransient(response.StatusCode) || attempt >= retries)
-                    return (0, new Failure(file, (int)response.StatusCode, FirstIssue(text)));
-            }
-            catch (HttpRequestException e) when (attempt < retries)
-            {
-                _ = e; // connection refused or reset: the API may be restarting
-            }
-            catch (HttpRequestException e)
-            {
-                return (0, new Failure(file, null, e.Message));
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt)), ct);
-        }
-    }
-
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.RequestTimeout or HttpStatusCode.Conflict or HttpStatusCode.TooManyRequests || (int)status >= 500;
-
-    private static string FirstIssue(string outcome)
-    {
-        try
-        {
-            var issue = JsonNode.Parse(outcome)?["issue"]?[0];
-            return (string?)issue?["details"]?["text"] ?? outcome;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return outcome.Length > 300 ? outcome[..300] : outcome;
-        }
+        var outcome = await _poster.PostAsync(http, "", Encoding.UTF8.GetBytes(body), ct);
+        return outcome.Ok ? (count, null) : (0, new Failure(file, outcome.Status, outcome.Message));
     }
 }

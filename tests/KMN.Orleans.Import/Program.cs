@@ -1,38 +1,8 @@
-using System.Security.Cryptography.X509Certificates;
 using KMN.Orleans.Import;
 
-// Bulk loader for a folder of FHIR R4 bundles (see ImportOptions.Usage). Exit code 0 when every bundle uploaded.
-ImportOptions options;
-try
-{
-    options = ImportOptions.Parse(args);
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine($"error: {e.Message}{Environment.NewLine}{ImportOptions.Usage}");
-    return 2;
-}
-
-var facility = FacilityHttpClient.LoadFacility(options.CertificatePath, options.KeyPath);
-var facilityCode = facility.SubjectName.EnumerateRelativeDistinguishedNames()
-    .FirstOrDefault(r => r.GetSingleElementType().Value == "2.5.4.5")?.GetSingleElementValue() ?? "";
-var trust = new X509Certificate2Collection();
-trust.ImportFromPemFile(options.RootPath);
-var extra = new X509Certificate2Collection();
-if (options.IntermediatePath is not null)
-    extra.ImportFromPemFile(options.IntermediatePath);
-
-var files = Directory.GetFiles(options.Folder, "*.json").Order(StringComparer.Ordinal).ToList();
-Console.WriteLine($"importing {files.Count} bundles from {options.Folder} to {options.FhirBase} as facility {facilityCode} " +
-                  $"({options.Parallel} at a time{(options.Enroll ? ", enrolling" : "")})");
-using var http = FacilityHttpClient.Create(options.FhirBase, facility, trust, extra);
-var importer = new BundleImporter(http, options.Parallel, options.Retries,
-    options.Enroll ? bundle => { BundleEnrollment.Enroll(bundle, facilityCode); return bundle; } : null);
-var started = DateTime.UtcNow;
-var summary = await importer.ImportAsync(files, new ProgressLine(files.Count, started));
-Console.WriteLine();
-foreach (var failure in summary.Failures)
-    Console.WriteLine($"  failed  {Path.GetFileName(failure.File)}  {failure.Status?.ToString() ?? "-"}  {failure.Message}");
-Console.WriteLine($"bundles {summary.Bundles}, uploaded {summary.Uploaded}, resources {summary.Resources}, " +
-                  $"errors {summary.Failures.Count}, {summary.Elapsed.TotalSeconds:0.0} s, {summary.ResourcesPerSecond:0} resources/s");
-return summary.Failures.Count == 0 ? 0 : 1;
+// Bulk loader. "demo ..." generates the demo network's clinical history and uploads it facility by facility
+// (DemoOptions.Usage); anything else uploads a folder of FHIR R4 bundles (ImportOptions.Usage).
+// Exit code 0 when everything uploaded, 1 when something failed, 2 for bad arguments.
+return args.Length > 0 && args[0] == "demo"
+    ? await DemoCommand.RunAsync(args[1..])
+    : await FolderCommand.RunAsync(args);

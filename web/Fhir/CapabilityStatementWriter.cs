@@ -4,8 +4,8 @@ using Hl7.Fhir.Model;
 namespace KMN.Orleans.Web.Fhir;
 
 /// <summary>
-/// GET /fhir/metadata: what this server really does — read and history of every R4 type, Observation search
-/// by patient/code/date, Patient $everything, transaction and batch uploads over mutual TLS.
+/// GET /fhir/metadata: what this server really does — read, vread and history of every R4 type, Observation
+/// search by patient/code/category/date, Patient $everything, transaction and batch uploads over mutual TLS.
 /// </summary>
 public static class CapabilityStatementWriter
 {
@@ -60,7 +60,7 @@ public static class CapabilityStatementWriter
         w.WriteBoolean("readHistory", true);
         w.WriteString("conditionalCreate", type is "Patient" or "Organization" ? "true" : "false");
         w.WriteStartArray("interaction");
-        foreach (var code in new[] { "read", "history-instance", "create", "update" })
+        foreach (var code in new[] { "read", "vread", "history-instance", "create", "update" })
         {
             w.WriteStartObject();
             w.WriteString("code", code);
@@ -76,7 +76,7 @@ public static class CapabilityStatementWriter
         if (type == "Observation")
         {
             w.WriteStartArray("searchParam");
-            foreach (var (name, kind) in new[] { ("patient", "reference"), ("code", "token"), ("date", "date"), ("_count", "number") })
+            foreach (var (name, kind) in new[] { ("patient", "reference"), ("code", "token"), ("category", "token"), ("date", "date"), ("_count", "number") })
             {
                 w.WriteStartObject();
                 w.WriteString("name", name);

@@ -1,6 +1,9 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
 using KMN.Orleans.Grains.Abstractions.Records;
+using static KMN.Orleans.Web.Fhir.JsonText;
 
 namespace KMN.Orleans.Web.Fhir;
 
@@ -19,7 +22,7 @@ public static class ClinicalIndexer
         ["MedicationAdministration"] = ["effectiveDateTime", "effectivePeriod.start"],
         ["DiagnosticReport"] = ["effectiveDateTime", "effectivePeriod.start", "issued"],
         ["ImagingStudy"] = ["started"],
-        ["Media"] = ["createdDateTime", "createdPeriod.start", "issued"],
+        ["Media"] = ["createdDateTime", "createdPeriod.start", "issued", "content.creation"],
         ["DocumentReference"] = ["date"],
         ["Immunization"] = ["occurrenceDateTime", "recorded"],
         ["Procedure"] = ["performedDateTime", "performedPeriod.start"],
@@ -42,38 +45,35 @@ public static class ClinicalIndexer
         ["Claim"] = "type",
         ["ExplanationOfBenefit"] = "type",
         ["DocumentReference"] = "type",
+        ["Media"] = "modality", // DX, CT, ... (Media.type, image|video|audio, is its category)
+        ["ImagingStudy"] = "modality",
     };
 
-    public static ClinicalIndex Index(string type, JsonObject r)
+    public static ClinicalIndex Index(string type, JsonElement r)
     {
+        if (type == "Binary")
+            return ClinicalIndex.Empty with { Category = Text(r, "contentType") }; // image/png, application/pdf, ...
         var effective = DatePaths.TryGetValue(type, out var paths)
             ? paths.Select(p => FhirDates.Parse(Text(Walk(r, p)))).FirstOrDefault(d => d is not null)
             : null;
-        var concept = type == "Encounter" ? First(r["type"]) : Walk(r, CodePaths.GetValueOrDefault(type, "code"));
+        var concept = First(Walk(r, CodePaths.GetValueOrDefault(type, "code")));
+        if (type == "Encounter")
+            concept = First(Prop(r, "type"));
         var coding = First(Prop(concept, "coding"));
-        // Some categories are plain codes (AllergyIntolerance.category), most are CodeableConcepts.
-        var firstCategory = First(r["category"]);
+        if (coding.ValueKind == JsonValueKind.Undefined && Text(concept, "code") is not null)
+            coding = concept; // a bare Coding (ImagingStudy.modality)
+        // Some categories are plain codes (AllergyIntolerance.category), most are CodeableConcepts; Media has a type.
+        var firstCategory = First(Prop(r, type == "Media" ? "type" : "category"));
         var category = type == "Encounter" ? Text(Walk(r, "class.code"))
             : Text(firstCategory) ?? Text(Prop(First(Prop(firstCategory, "coding")), "code"));
-        var quantity = r["valueQuantity"] as JsonObject;
-        decimal? value = Prop(quantity, "value") is JsonValue v && decimal.TryParse(v.ToJsonString(), NumberStyles.Float,
-            CultureInfo.InvariantCulture, out var d) ? d : null;
-        return new ClinicalIndex(effective, category, Text(Prop(coding, "system")), Text(Prop(coding, "code")),
-            Text(Prop(coding, "display")) ?? Text(Prop(concept, "text")), value,
-            Text(Prop(quantity, "unit")) ?? Text(Prop(quantity, "code")));
+        var quantity = Prop(r, "valueQuantity");
+        return new ClinicalIndex(effective, category, Text(coding, "system"), Text(coding, "code"),
+            Text(coding, "display") ?? Text(concept, "text"), Number(Prop(quantity, "value")),
+            Text(quantity, "unit") ?? Text(quantity, "code"));
     }
 
-    private static JsonNode? Prop(JsonNode? node, string name) => node is JsonObject o ? o[name] : null;
-
-    private static JsonNode? Walk(JsonNode? node, string path)
-    {
-        foreach (var part in path.Split('.'))
-            node = node is JsonObject o ? o[part] : null;
-        return node;
-    }
-
-    private static JsonNode? First(JsonNode? node) => node is JsonArray a ? (a.Count > 0 ? a[0] : null) : node;
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    /// <summary>The number as sent (its JSON text), so 5.10 stays 5.10.</summary>
+    private static decimal? Number(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number && decimal.TryParse(Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(value)),
+            NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
 }

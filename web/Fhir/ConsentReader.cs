@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using KMN.Orleans.Grains.Abstractions.Records;
+using static KMN.Orleans.Web.Fhir.JsonText;
 
 namespace KMN.Orleans.Web.Fhir;
 
@@ -10,16 +11,20 @@ namespace KMN.Orleans.Web.Fhir;
 /// </summary>
 public static class ConsentReader
 {
-    public static (ConsentGrant? Grant, string? Problem) Read(JsonObject consent, string facility, string? patientReference)
+    /// <param name="rewrites">The entry's reference rewrites: Consent.patient is compared as it will be stored.</param>
+    public static (ConsentGrant? Grant, string? Problem) Read(JsonElement consent, string facility, string? patientReference,
+        IReadOnlyDictionary<string, string> rewrites)
     {
-        if (Text(consent["status"]) != "active")
+        string? Stored(string? reference) => reference is not null && rewrites.TryGetValue(reference, out var target) ? target : reference;
+
+        if (Text(consent, "status") != "active")
             return (null, "Consent.status は active である必要があります。");
-        if (patientReference is null || Text(consent["patient"]?["reference"]) != patientReference)
+        if (patientReference is null || Stored(Text(Prop(consent, "patient"), "reference")) != patientReference)
             return (null, "Consent.patient がこのバンドルの患者を指していません。");
-        var date = FhirDates.Parse(Text(consent["dateTime"]));
+        var date = FhirDates.Parse(Text(consent, "dateTime"));
         if (date is null)
             return (null, "Consent.dateTime (同意日) がありません。");
-        var signer = (consent["performer"] as JsonArray)?.Select(p => Text(p?["reference"])).FirstOrDefault(r => r is not null);
+        var signer = Items(Prop(consent, "performer")).Select(p => Stored(Text(p, "reference"))).FirstOrDefault(r => r is not null);
         ConsentSigner? who = signer switch
         {
             null => null,
@@ -29,18 +34,20 @@ public static class ConsentReader
         };
         if (who is null)
             return (null, "Consent.performer に署名者 (本人の Patient または代理人の RelatedPerson) がありません。");
-        if (Text(consent["provision"]?["type"]) == "deny")
+        var provision = Prop(consent, "provision");
+        if (Text(provision, "type") == "deny")
             return (null, "拒否 (provision.type = deny) の同意はまだ扱えません。");
 
-        var actors = (consent["provision"]?["actor"] as JsonArray ?? [])
-            .Select(a => Text(a?["reference"]?["identifier"]?["value"]))
+        var actors = Items(Prop(provision, "actor"))
+            .Select(a => Text(Prop(Prop(a, "reference"), "identifier"), "value"))
             .ToList();
         if (actors.Any(code => code is not { Length: 10 } || !code.All(char.IsAsciiDigit)))
             return (null, "Consent.provision.actor は施設コード (10 桁) の identifier で指定してください。");
         var permitted = actors.OfType<string>().Distinct().ToImmutableArray();
         return (new ConsentGrant(DateOnly.FromDateTime(date.Value.Date), who.Value, permitted.IsEmpty, permitted, facility,
-            Text(consent["id"])), null);
+            Text(consent, "id")), null);
     }
 
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static IEnumerable<JsonElement> Items(JsonElement array) =>
+        array.ValueKind == JsonValueKind.Array ? array.EnumerateArray() : [];
 }

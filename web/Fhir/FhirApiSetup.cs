@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Https;
 namespace KMN.Orleans.Web.Fhir;
 
 /// <summary>
-/// Wires the FHIR API: its own HTTPS endpoint that requires a facility client certificate (FhirApi:Url), the
-/// portal's Urls kept as they are, and the services behind the endpoints.
+/// Wires the FHIR API: its own HTTPS endpoint that requires a facility client certificate (FhirApi:Url)
+/// and the services behind the endpoints.
 /// </summary>
 public static class FhirApiSetup
 {
@@ -23,13 +23,9 @@ public static class FhirApiSetup
         var api = builder.Configuration.GetSection(FhirApiOptions.Section).Get<FhirApiOptions>() ?? new FhirApiOptions();
         if (string.IsNullOrWhiteSpace(api.Url))
             return builder;
-        var portalUrls = (builder.Configuration["Urls"] ?? "http://127.0.0.1:5080")
-            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // Listening in code replaces the Urls setting, so the portal's addresses are re-added here unchanged.
-            foreach (var url in portalUrls)
-                Listen(kestrel, new Uri(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal)), _ => { });
+            // The portal's listeners (Urls, Portal:Url) are added by Hosting/PortalListeners.
             Listen(kestrel, new Uri(api.Url), listen => listen.UseHttps(https =>
             {
                 var certificatePath = Required(api.CertificatePath, "FhirApi:CertificatePath");
@@ -50,6 +46,8 @@ public static class FhirApiSetup
     public static WebApplication MapKmnFhirApi(this WebApplication app)
     {
         var started = DateTimeOffset.Now;
+        // Build the R4 shape table off the request path, so the first upload does not wait for it.
+        _ = Task.Run(() => Shapes.R4Shapes.Instance);
         var fhir = app.MapGroup("/fhir").AddEndpointFilter<FhirErrorFilter>().DisableAntiforgery();
         fhir.MapGet("/metadata", (HttpContext c) =>
             FhirResults.Json(200, w => CapabilityStatementWriter.Write(w, $"{c.Request.Scheme}://{c.Request.Host}/fhir", started)));
@@ -60,6 +58,7 @@ public static class FhirApiSetup
         fhir.MapGet("/Observation", ReadEndpoints.SearchObservationsAsync);
         fhir.MapGet("/{type}/{id}", ReadEndpoints.ReadAsync);
         fhir.MapGet("/{type}/{id}/_history", ReadEndpoints.HistoryAsync);
+        fhir.MapGet("/{type}/{id}/_history/{vid}", ReadEndpoints.VersionAsync);
         return app;
     }
 

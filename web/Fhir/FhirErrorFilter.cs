@@ -1,3 +1,4 @@
+using KMN.Orleans.Grains.Abstractions.Records;
 using Npgsql;
 
 namespace KMN.Orleans.Web.Fhir;
@@ -29,7 +30,8 @@ public sealed class FhirErrorFilter(ILogger<FhirErrorFilter> log) : IEndpointFil
 
     private static bool IsOutage(Exception e) => e switch
     {
-        NpgsqlException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException => true,
+        RecordStoreUnavailableException or NpgsqlException or TimeoutException or SiloUnavailableException
+            or OrleansMessageRejectionException => true,
         _ => e.InnerException is { } inner && IsOutage(inner),
     };
 }

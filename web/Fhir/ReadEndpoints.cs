@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using KMN.Orleans.Grains.Abstractions.Access;
 using KMN.Orleans.Grains.Abstractions.Records;
 
 namespace KMN.Orleans.Web.Fhir;
 
 /// <summary>
-/// The read API. Every call names the calling facility; the reader grain applies the consent, writes the
+/// The read API. The caller is the facility's system (its client certificate names no person): the reader grain
+/// decides access for it (its own uploads, plus what consent and the sources' disclosure allow), writes the
 /// audit row, and returns only what the caller may see.
 /// </summary>
 public static class ReadEndpoints
@@ -27,7 +29,7 @@ public static class ReadEndpoints
         if (types.FirstOrDefault(t => !ResourceValidator.IsKnownType(t)) is { } unknown)
             return FhirResults.Problem(400, "not-supported", $"_type に R4 にないリソース種別があります: {unknown}");
 
-        var page = await Reader(grains).EverythingAsync(new EverythingQuery(caller.Code, id, since, types, count, offset));
+        var page = await Reader(grains).EverythingAsync(new EverythingQuery(AccessCaller.FacilitySystem(caller.Code), id, since, types, count, offset));
         return PageResult(context, page, count, offset);
     }
 
@@ -45,8 +47,10 @@ public static class ReadEndpoints
         var (system, value) = code.Contains('|') ? (code[..code.IndexOf('|')], code[(code.IndexOf('|') + 1)..]) : (null, code);
         if (!DateRange.TryParse(q["date"], out var from, out var to, out var dateProblem))
             return FhirResults.Problem(400, "invalid", dateProblem!);
-        var page = await Reader(grains).SearchObservationsAsync(new ObservationQuery(caller.Code, patient,
-            string.IsNullOrEmpty(system) ? null : system, value.Length == 0 ? null : value, from, to, count, offset));
+        // category: a token (laboratory, or system|code); the index keeps the first category's code.
+        var category = q["category"].ToString() is { Length: > 0 } c ? c[(c.IndexOf('|') + 1)..] : null;
+        var page = await Reader(grains).SearchObservationsAsync(new ObservationQuery(AccessCaller.FacilitySystem(caller.Code), patient,
+            string.IsNullOrEmpty(system) ? null : system, value.Length == 0 ? null : value, from, to, count, offset, category));
         return PageResult(context, page, count, offset);
     }
 
@@ -56,6 +60,25 @@ public static class ReadEndpoints
     public static async Task<IResult> HistoryAsync(HttpContext context, string type, string id, ICallerFacilityResolver callers,
         IGrainFactory grains) => await ReadOrHistoryAsync(context, type, id, history: true, callers, grains);
 
+    /// <summary>vread: one version, taken from the history the caller may see (same consent check, filters and audit).</summary>
+    public static async Task<IResult> VersionAsync(HttpContext context, string type, string id, string vid,
+        ICallerFacilityResolver callers, IGrainFactory grains)
+    {
+        if (await CallerAsync(context, callers) is not { } caller)
+            return Refusal(context);
+        if (!ResourceValidator.IsKnownType(type))
+            return FhirResults.Problem(404, "not-supported", $"R4 にないリソース種別です: {type}");
+        if (!int.TryParse(vid, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
+            return FhirResults.Problem(404, "not-found", $"版の指定が不正です: {vid}");
+        var page = await Reader(grains).ReadAsync(AccessCaller.FacilitySystem(caller.Code), type, id, history: true);
+        if (Denied(page) is { } denied)
+            return denied;
+        if (page.Resources.FirstOrDefault(r => r.Version == version) is not { } found)
+            return FhirResults.Problem(404, "not-found", $"{type}/{id} に版 {version} はありません。");
+        return FhirResults.Json(200, w => BundleWriter.WriteResource(w, found),
+            new Dictionary<string, string> { ["ETag"] = BundleWriter.ETag(found.Version) });
+    }
+
     private static async Task<IResult> ReadOrHistoryAsync(HttpContext context, string type, string id, bool history,
         ICallerFacilityResolver callers, IGrainFactory grains)
     {
@@ -63,7 +86,7 @@ public static class ReadEndpoints
             return Refusal(context);
         if (!ResourceValidator.IsKnownType(type))
             return FhirResults.Problem(404, "not-supported", $"R4 にないリソース種別です: {type}");
-        var page = await Reader(grains).ReadAsync(caller.Code, type, id, history);
+        var page = await Reader(grains).ReadAsync(AccessCaller.FacilitySystem(caller.Code), type, id, history);
         if (Denied(page) is { } denied)
             return denied;
         if (history)
@@ -88,8 +111,18 @@ public static class ReadEndpoints
     private static IResult? Denied(RecordPage page) => page.Status switch
     {
         ReadStatus.NotFound => FhirResults.Problem(404, "not-found", "見つかりません。"),
-        ReadStatus.Forbidden => FhirResults.Problem(403, "forbidden", "この患者の同意の範囲外です。", "consent-not-permitted"),
+        ReadStatus.Forbidden => page.DeniedBecause is not { } reason || reason.IsConsent()
+            ? FhirResults.Problem(403, "forbidden", $"この患者の同意の範囲外です ({(page.DeniedBecause ?? AccessReason.OutsideConsent).Japanese()})。", "consent-not-permitted")
+            : FhirResults.Problem(403, "forbidden", $"閲覧できません: {reason.Japanese()}。", DeniedCode(reason)),
         _ => null,
+    };
+
+    private static string DeniedCode(AccessReason reason) => reason switch
+    {
+        AccessReason.FacilityInactive => "facility-inactive",
+        AccessReason.RoleNotPermitted => "role-not-permitted",
+        AccessReason.NotDisclosed => "not-disclosed",
+        _ => "not-permitted",
     };
 
     private static bool TryPaging(IQueryCollection q, out int count, out int offset, out string? problem)

@@ -52,7 +52,7 @@ public sealed class ReferenceResolver(PreparedBundle bundle, string facility, IB
         var conditional = new HashSet<string>(StringComparer.Ordinal);
         var external = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in bundle.Entries.Where(e => e.Issues.Count == 0))
-            foreach (var (_, reference) in entry.References)
+            foreach (var reference in entry.References)
             {
                 if (ParseConditional(reference) is not null)
                     conditional.Add(reference);
@@ -78,10 +78,10 @@ public sealed class ReferenceResolver(PreparedBundle bundle, string facility, IB
             _stored.Add(stored);
     }
 
-    /// <summary>Rewrites the entry's references and sets its id; records dangling and other-patient references.</summary>
+    /// <summary>Decides the entry's rewritten references (written with the stored JSON); records dangling and other-patient references.</summary>
     public void Rewrite(ParsedEntry entry)
     {
-        foreach (var (owner, reference) in entry.References)
+        foreach (var reference in entry.References)
         {
             var target = Target(reference);
             if (target is null)
@@ -97,7 +97,7 @@ public sealed class ReferenceResolver(PreparedBundle bundle, string facility, IB
                 entry.PatientBound = true;
             }
             if (!string.Equals(target, reference, StringComparison.Ordinal))
-                owner["reference"] = target;
+                entry.Rewrites[reference] = target;
         }
         if (entry.Type == "Patient")
             entry.PatientBound = true;

@@ -1,44 +1,42 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace KMN.Orleans.Web.Fhir;
 
-/// <summary>A Reference.reference string and the object that holds it, so it can be rewritten in place later.</summary>
-public readonly record struct ReferenceSite(JsonObject Owner, string Reference);
-
 /// <summary>
-/// One pass over a resource: collects every Reference.reference (with its owner, so resolving and rewriting
-/// need no further walks) and reports strings over the size limit.
+/// One pass over a resource: collects every Reference.reference and reports strings over the size limit.
+/// Strings are measured by their UTF-8 bytes first, so only a suspiciously long one is ever decoded.
 /// </summary>
 public static class ReferenceWalker
 {
-    public static void Collect(JsonNode? node, List<ReferenceSite> references, Action<string> tooLong, int maxString)
+    public static void Collect(JsonElement node, List<string> references, Action<string> tooLong, int maxString)
     {
-        switch (node)
+        switch (node.ValueKind)
         {
-            case JsonObject obj:
-                foreach (var (name, child) in obj)
+            case JsonValueKind.Object:
+                foreach (var property in node.EnumerateObject())
                 {
-                    if (child is JsonValue value)
+                    var value = property.Value;
+                    if (value.ValueKind == JsonValueKind.String)
                     {
                         // Attachment and Binary payloads are base64 and legitimately large; the bundle size limit
-                        // covers them. Skipping them also avoids materializing megabytes of text per walk.
-                        if (name == "data" || value.GetValueKind() != JsonValueKind.String)
+                        // covers them.
+                        if (property.NameEquals("data"u8))
                             continue;
-                        var text = value.GetValue<string>();
-                        if (text.Length > maxString)
-                            tooLong(name);
-                        if (name == "reference")
-                            references.Add(new ReferenceSite(obj, text));
+                        // A character takes at least one UTF-8 byte, so a short byte run is a short string.
+                        if (JsonMarshal.GetRawUtf8Value(value).Length > maxString && value.GetString()!.Length > maxString)
+                            tooLong(property.Name);
+                        if (property.NameEquals("reference"u8))
+                            references.Add(value.GetString()!);
                     }
-                    else
+                    else if (value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
                     {
-                        Collect(child, references, tooLong, maxString);
+                        Collect(value, references, tooLong, maxString);
                     }
                 }
                 break;
-            case JsonArray array:
-                foreach (var item in array)
+            case JsonValueKind.Array:
+                foreach (var item in node.EnumerateArray())
                     Collect(item, references, tooLong, maxString);
                 break;
         }

@@ -10,7 +10,8 @@ public static class RequestBody
         var feature = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
             feature.MaxRequestBodySize = limit + 1;
-        using var buffer = new MemoryStream();
+        // Sized from Content-Length when the client sent one: no regrowing copies of a large bundle.
+        using var buffer = new MemoryStream((int)Math.Min(context.Request.ContentLength ?? 0, limit));
         var chunk = new byte[81920];
         try
         {

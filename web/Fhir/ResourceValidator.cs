@@ -1,14 +1,15 @@
-using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using KMN.Orleans.Web.Fhir.Shapes;
 
 namespace KMN.Orleans.Web.Fhir;
 
 /// <summary>
-/// Checks a resource against the R4 model with Firely's deserializer: unknown elements (STU3 or R5 content),
-/// wrong types, invalid dates and codes. The stored JSON is the sender's, not a POCO round trip.
+/// Checks a resource against the R4 model: unknown elements (STU3 or R5 content), wrong types, invalid dates and
+/// codes. The fast shape check (<see cref="ShapeCheck"/>) clears ordinary resources without building objects; whatever
+/// it cannot vouch for goes through Firely's full deserializer, which decides and words the problems. The stored
+/// JSON is the sender's, not a POCO round trip.
 /// </summary>
 public sealed class ResourceValidator
 {
@@ -18,18 +19,30 @@ public sealed class ResourceValidator
 
     public static bool IsKnownType(string type) => ModelInfo.IsKnownResource(type);
 
-    public IReadOnlyList<string> Validate(JsonObject resource)
+    /// <param name="resource">The resource's JSON as sent (UTF-8), straight from the request body.</param>
+    /// <param name="resourceType">Its resourceType, already known to be an R4 resource.</param>
+    public IReadOnlyList<string> Validate(ReadOnlySpan<byte> resource, string resourceType)
     {
-        // UTF-8 straight from the node: no intermediate string.
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, FhirJson.WriterOptions))
-            resource.WriteTo(writer);
-        var reader = new Utf8JsonReader(buffer.WrittenSpan);
-        if (_deserializer.TryDeserializeResource(ref reader, out _, out var issues))
+        if (ShapeCheck.Conforms(resource, resourceType))
             return [];
+        var reader = new Utf8JsonReader(resource);
+        IEnumerable<Hl7.Fhir.Utility.CodedException> issues;
+        try
+        {
+            if (_deserializer.TryDeserializeResource(ref reader, out _, out issues))
+                return [];
+        }
+        catch (Exception e) when (e is InvalidOperationException or JsonException or FormatException or ArgumentException)
+        {
+            // Some malformed shapes (a number where a nested resourceType belongs) make the deserializer throw
+            // instead of reporting: still the sender's fault, so a 400 naming the entry, not a 500.
+            return [$"R4 のリソースとして読めません: {Shorten(e.Message)}"];
+        }
         return issues.Take(MaxReported)
-            .Select(i => i.Message.Length > MaxMessageLength ? i.Message[..MaxMessageLength] + "…" : i.Message)
+            .Select(i => Shorten(i.Message))
             .Select(m => m.Contains("unknown", StringComparison.OrdinalIgnoreCase) ? $"R4 にない要素です (STU3/R5 の内容?): {m}" : m)
             .ToList();
     }
+
+    private static string Shorten(string message) => message.Length > MaxMessageLength ? message[..MaxMessageLength] + "…" : message;
 }

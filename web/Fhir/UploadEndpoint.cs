@@ -20,7 +20,7 @@ public static class UploadEndpoint
             return FhirResults.Problem(StatusCodes.Status413PayloadTooLarge, "too-long",
                 $"バンドルが上限 {options.Value.MaxBundleBytes / (1024 * 1024)} MB を超えています。");
 
-        var bundle = await preparer.PrepareAsync(body.Value, facility.Code);
+        using var bundle = await preparer.PrepareAsync(body.Value, facility.Code);
         if (bundle.BundleIssues.Count > 0 || (bundle.IsTransaction && bundle.AllIssues.Any()))
         {
             var issues = bundle.AllIssues.ToList();

@@ -1,10 +1,11 @@
+using KMN.Orleans.Web.Auth;
 using Orleans.Dashboard;
 
 namespace KMN.Orleans.Web.Hosting;
 
 /// <summary>
 /// The Orleans Dashboard UI at /ops/dashboard, served by this web process (the silos only collect data).
-/// Like /ops it is reachable from 127.0.0.1 only (Urls binds loopback) until sign-in exists.
+/// Like /ops it is for network operators only (<see cref="KmnPolicies.NetworkOperator"/>).
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -14,7 +15,7 @@ public static class DashboardEndpoints
     public static void UseKmnDashboard(this WebApplication app)
     {
         app.UseWhen(http => http.Request.Path.StartsWithSegments(RoutePrefix), branch => branch.Use(GuardAsync));
-        app.MapOrleansDashboard(routePrefix: RoutePrefix);
+        app.MapOrleansDashboard(routePrefix: RoutePrefix).RequireAuthorization(KmnPolicies.NetworkOperator);
     }
 
     // The dashboard API only expects SiloUnavailableException. Before the first connection (no grain manifest:

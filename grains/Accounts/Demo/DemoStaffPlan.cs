@@ -24,7 +24,7 @@ public static class DemoStaffPlan
     public static IReadOnlyList<(StaffAccountProfile Profile, FacilityProfile Facility)> Staff(int seed)
     {
         var facilities = new DemoNetworkGenerator(seed).Facilities();
-        var random = new Random(HashCode.Combine(seed, 0x5354AF));
+        var random = new Random(seed ^ 0x5354AF) /* not HashCode.Combine: it is randomized per process */;
         var result = new List<(StaffAccountProfile, FacilityProfile)>();
         foreach (var facility in facilities)
         {

@@ -15,8 +15,13 @@ public sealed class FhirApiProcess : IAsyncDisposable
     private readonly DotnetProcess _web;
     private readonly NetworkTestPki _pki;
 
-    private FhirApiProcess(DotnetProcess web, NetworkTestPki pki, (HttpClient Client, string Code) hospital, (HttpClient Client, string Code) clinic)
-        => (_web, _pki, Hospital, HospitalCode, Clinic, ClinicCode) = (web, pki, hospital.Client, hospital.Code, clinic.Client, clinic.Code);
+    private FhirApiProcess(DotnetProcess web, NetworkTestPki pki, (HttpClient Client, string Code) hospital, (HttpClient Client, string Code) clinic,
+        IReadOnlyList<(HttpClient Client, string Code)> uploaders)
+        => (_web, _pki, Hospital, HospitalCode, Clinic, ClinicCode, Uploaders) = (web, pki, hospital.Client, hospital.Code, clinic.Client, clinic.Code, uploaders);
+
+    /// <summary>Further data-providing facilities, one per measured ingest pass (re-sending the same data as the same
+    /// facility would store nothing new).</summary>
+    public IReadOnlyList<(HttpClient Client, string Code)> Uploaders { get; }
 
     public HttpClient Hospital { get; }
     public string HospitalCode { get; }
@@ -24,6 +29,8 @@ public sealed class FhirApiProcess : IAsyncDisposable
     /// <summary>A second uploader, used to warm the API up without touching the hospital's data.</summary>
     public HttpClient Clinic { get; }
     public string ClinicCode { get; }
+
+    public const int MaxUploaders = 8;
 
     public static async Task<FhirApiProcess> StartAsync(BenchCluster cluster)
     {
@@ -54,13 +61,17 @@ public sealed class FhirApiProcess : IAsyncDisposable
 
         HttpClient ClientOf(FacilityProfile f) =>
             FacilityHttpClient.Create(new Uri(fhirUrl + "/fhir/"), pki.Facility(f.Name, f.Code), [pki.Root], [pki.Issuing]);
-        return new FhirApiProcess(web, pki, (ClientOf(hospital), hospital.Code), (ClientOf(clinic), clinic.Code));
+        var others = facilities.Where(f => f.ProvidesData && f.Status == FacilityStatus.Active && f != hospital && f != clinic)
+            .Take(MaxUploaders).Select(f => (ClientOf(f), f.Code)).ToList();
+        return new FhirApiProcess(web, pki, (ClientOf(hospital), hospital.Code), (ClientOf(clinic), clinic.Code), others);
     }
 
     public async ValueTask DisposeAsync()
     {
         Hospital.Dispose();
         Clinic.Dispose();
+        foreach (var (client, _) in Uploaders)
+            client.Dispose();
         await _web.DisposeAsync();
         _pki.Dispose();
     }

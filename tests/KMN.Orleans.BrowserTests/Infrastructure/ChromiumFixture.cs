@@ -24,6 +24,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
                 $"Chromium not found at {executable}. Install it with: apt-get install -y chromium fonts-noto-cjk " +
                 "(deploy/test.sh does this), or set KMN_CHROMIUM.");
 
+        // Assertions retry until this passes. Playwright's 5 s default is short for a 2-core machine that is also
+        // building and running a silo; a page that really fails still fails, only later.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -7,8 +7,9 @@ using Xunit.Sdk;
 namespace KMN.Orleans.BrowserTests.Infrastructure;
 
 /// <summary>
-/// One small KMN network for the whole run: a throwaway PostgreSQL, one silo that loads the demo network,
-/// and the web portal as an Orleans client, each a real process on free loopback ports.
+/// One small KMN network for the whole run, as deploy/up.sh starts it: a demo PKI (made by the pki tool), a
+/// throwaway PostgreSQL, one silo that loads the demo network and demo staff, and the web with the portal on
+/// HTTPS (cards as TLS client certificates) and the FHIR API, each a real process on free loopback ports.
 /// </summary>
 public sealed class KmnNetworkFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
@@ -19,11 +20,23 @@ public sealed class KmnNetworkFixture(IMessageSink diagnostics) : IAsyncLifetime
     private PostgresServer? _postgres;
     private DotnetProcess? _silo;
     private DotnetProcess? _web;
+    private DemoPkiFolder? _pki;
 
     public string ClusterId { get; } = "kmn-browser-" + Guid.NewGuid().ToString("N")[..8];
     public string SiloHealthUrl { get; private set; } = "";
+
+    /// <summary>The portal (https://127.0.0.1:port): where people sign in with a card.</summary>
     public string WebBaseUrl { get; private set; } = "";
+
+    /// <summary>The web's plain loopback HTTP port: /health only, everything else is sent to the portal.</summary>
+    public string WebHealthUrl { get; private set; } = "";
+
+    /// <summary>The FHIR API's mutual-TLS endpoint (https://127.0.0.1:port), for facility certificates.</summary>
+    public string FhirBaseUrl { get; private set; } = "";
+
     public string ConnectionString { get; private set; } = "";
+    public DemoPkiFolder Pki => _pki ?? throw new InvalidOperationException("The demo PKI is not made yet.");
+    public DemoCards Cards => Pki.Cards;
 
     /// <summary>Both processes' recent output, for assertion messages.</summary>
     public string Diagnostics => string.Join(Environment.NewLine, new[] { _silo, _web }.OfType<DotnetProcess>().Select(p => p.Describe()));
@@ -44,14 +57,29 @@ public sealed class KmnNetworkFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     private async Task StartNetworkAsync()
     {
-        // Locate both builds before spending a minute on PostgreSQL and the silo.
+        // Locate both builds before spending a minute on the PKI, PostgreSQL and the silo.
         var siloDll = RepoLayout.SiloDll;
         var webDll = RepoLayout.WebDll;
 
         var clock = Stopwatch.StartNew();
-        _postgres = await PostgresServer.StartAsync();
-        await _postgres.CreateDatabaseAsync("kmn");
+        var pki = DemoPkiFolder.CreateAsync(siloDll);
+        var postgres = PostgresServer.StartAsync();
+        try
+        {
+            await Task.WhenAll(pki, postgres);
+        }
+        finally
+        {
+            // Whichever started must be cleaned up by DisposeAsync, even when the other failed.
+            _pki = pki.IsCompletedSuccessfully ? pki.Result : null;
+            _postgres = postgres.IsCompletedSuccessfully ? postgres.Result : null;
+        }
+        await _postgres!.CreateDatabaseAsync("kmn");
         ConnectionString = _postgres.ConnectionString("kmn");
+        // Before anything reads them: one card revoked, one account re-registered with another role.
+        await Pki.RevokeAsync(Cards.Revoked);
+        Pki.ReRegister(Cards.RoleMismatch, DemoPkiFolder.PharmacistRole);
+        var pkiAndPostgres = clock.Elapsed;
 
         var siloHttp = FreePort.Next();
         SiloHealthUrl = $"http://127.0.0.1:{siloHttp}/health/ready";
@@ -62,21 +90,42 @@ public sealed class KmnNetworkFixture(IMessageSink diagnostics) : IAsyncLifetime
             ["Silo__GatewayPort"] = FreePort.Next().ToString(),
             ["Demo__Enabled"] = "true",
             ["Demo__Patients"] = DemoPatients.ToString(),
+            ["Demo__StaffManifest"] = Pki.StaffManifest,
         });
         await Readiness.WaitForHealthyAsync(SiloHealthUrl, _silo, StartTimeout);
-        var postgresAndSilo = clock.Elapsed;
         await DemoNetworkProbe.WaitUntilLoadedAsync(ConnectionString, DemoFacilities, DemoPatients, _silo, StartTimeout);
+        await Readiness.WaitUntilAsync("the demo staff accounts", _silo, StartTimeout, () =>
+            Task.FromResult(_silo.Output.Contains("Demo staff ready", StringComparison.Ordinal) ? null : "not loaded yet"));
         var demo = clock.Elapsed;
 
-        var webHttp = FreePort.Next();
-        WebBaseUrl = $"http://127.0.0.1:{webHttp}";
+        StartWeb(webDll);
+        await Readiness.WaitForHealthyAsync(WebHealthUrl + "/health/ready", _web!, StartTimeout);
+        Report($"KMN network up in {clock.Elapsed.TotalSeconds:0.0}s: demo PKI + PostgreSQL at {pkiAndPostgres.TotalSeconds:0.0}s, " +
+               $"silo with demo network and staff at {demo.TotalSeconds:0.0}s, web ready at {clock.Elapsed.TotalSeconds:0.0}s " +
+               $"(portal {WebBaseUrl}, FHIR {FhirBaseUrl})");
+    }
+
+    private void StartWeb(string webDll)
+    {
+        WebHealthUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        WebBaseUrl = $"https://127.0.0.1:{FreePort.Next()}";
+        FhirBaseUrl = $"https://127.0.0.1:{FreePort.Next()}";
+        var (portalCertificate, portalKey) = Pki.Server("portal");
+        var (fhirCertificate, fhirKey) = Pki.Server("fhir-api");
         _web = DotnetProcess.StartDotnet("web", webDll, new Dictionary<string, string>(SharedEnvironment())
         {
-            ["Urls"] = WebBaseUrl,
+            ["Urls"] = WebHealthUrl,
+            ["Portal__Url"] = WebBaseUrl,
+            ["Portal__CertificatePath"] = portalCertificate,
+            ["Portal__KeyPath"] = portalKey,
+            ["FhirApi__Url"] = FhirBaseUrl,
+            ["FhirApi__CertificatePath"] = fhirCertificate,
+            ["FhirApi__KeyPath"] = fhirKey,
+            ["Pki__RootCertificatePath"] = Pki.RootCertificate,
+            ["Pki__IntermediateCertificatesPath"] = Pki.IssuingCertificate,
+            // Open pages re-check their card every two seconds, so a revocation test need not wait long.
+            ["SignIn__RevalidationInterval"] = "00:00:02",
         });
-        await Readiness.WaitForHealthyAsync(WebBaseUrl + "/health/ready", _web, StartTimeout);
-        Report($"KMN network up in {clock.Elapsed.TotalSeconds:0.0}s: PostgreSQL + silo ready at {postgresAndSilo.TotalSeconds:0.0}s, " +
-               $"demo network loaded at {demo.TotalSeconds:0.0}s, web ready at {clock.Elapsed.TotalSeconds:0.0}s");
     }
 
     private void Report(string message) => diagnostics.OnMessage(new DiagnosticMessage(message));
@@ -96,6 +145,8 @@ public sealed class KmnNetworkFixture(IMessageSink diagnostics) : IAsyncLifetime
             _postgres = null;
             await postgres.DisposeAsync();
         }
+        _pki?.Dispose();
+        _pki = null;
     }
 
     private Dictionary<string, string> SharedEnvironment() => new()

@@ -14,7 +14,7 @@ public sealed class FacilityPageTests(KmnNetworkFixture network, ChromiumFixture
     [Fact]
     public async Task Facility_page_lists_every_demo_facility_with_Japanese_kinds()
     {
-        await using var recorded = await RecordedPage.OpenAsync(chromium.Browser, network.WebBaseUrl);
+        await using var recorded = await RecordedPage.SignedInAsync(chromium.Browser, network, network.Cards.Operator);
         var page = recorded.Page;
 
         await recorded.OpenInteractiveAsync("/facilities");
@@ -32,7 +32,7 @@ public sealed class FacilityPageTests(KmnNetworkFixture network, ChromiumFixture
     [Fact]
     public async Task Typing_in_the_search_box_filters_the_list_live()
     {
-        await using var recorded = await RecordedPage.OpenAsync(chromium.Browser, network.WebBaseUrl);
+        await using var recorded = await RecordedPage.SignedInAsync(chromium.Browser, network, network.Cards.Operator);
         var page = recorded.Page;
         await recorded.OpenInteractiveAsync("/facilities");
 

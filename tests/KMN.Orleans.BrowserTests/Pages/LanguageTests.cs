@@ -11,7 +11,7 @@ public sealed class LanguageTests(KmnNetworkFixture network, ChromiumFixture chr
     [Fact]
     public async Task Language_toggle_switches_to_English_and_back_to_Japanese()
     {
-        await using var recorded = await RecordedPage.OpenAsync(chromium.Browser, network.WebBaseUrl);
+        await using var recorded = await RecordedPage.SignedInAsync(chromium.Browser, network, network.Cards.Operator);
         var page = recorded.Page;
         await recorded.OpenInteractiveAsync("/");
 
@@ -32,7 +32,7 @@ public sealed class LanguageTests(KmnNetworkFixture network, ChromiumFixture chr
     [Fact]
     public async Task Culture_link_returns_to_the_page_it_came_from_in_English()
     {
-        await using var recorded = await RecordedPage.OpenAsync(chromium.Browser, network.WebBaseUrl);
+        await using var recorded = await RecordedPage.SignedInAsync(chromium.Browser, network, network.Cards.Operator);
         var page = recorded.Page;
 
         await recorded.OpenInteractiveAsync("/culture/set?culture=en&redirectUri=%2Ffacilities");

@@ -16,7 +16,7 @@ public sealed class LoopbackOnlyTests(KmnNetworkFixture network, ChromiumFixture
     [MemberData(nameof(PortalPages))]
     public async Task Page_requests_nothing_outside_loopback(string path)
     {
-        await using var recorded = await RecordedPage.OpenAsync(chromium.Browser, network.WebBaseUrl);
+        await using var recorded = await RecordedPage.SignedInAsync(chromium.Browser, network, network.Cards.Operator);
         await recorded.OpenInteractiveAsync(path);
 
         var urls = recorded.RequestedUrls;
@@ -30,7 +30,7 @@ public sealed class LoopbackOnlyTests(KmnNetworkFixture network, ChromiumFixture
     [MemberData(nameof(PortalPages))]
     public async Task Page_assets_are_all_served(string path)
     {
-        await using var recorded = await RecordedPage.OpenAsync(chromium.Browser, network.WebBaseUrl);
+        await using var recorded = await RecordedPage.SignedInAsync(chromium.Browser, network, network.Cards.Operator);
         await recorded.OpenInteractiveAsync(path);
         await recorded.Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.Load);
 
@@ -41,7 +41,7 @@ public sealed class LoopbackOnlyTests(KmnNetworkFixture network, ChromiumFixture
     [Fact]
     public async Task Orleans_dashboard_loads_from_loopback_with_every_asset()
     {
-        await using var recorded = await RecordedPage.OpenAsync(chromium.Browser, network.WebBaseUrl);
+        await using var recorded = await RecordedPage.SignedInAsync(chromium.Browser, network, network.Cards.Operator);
         // The dashboard is its own single-page app (not Blazor): wait for the page load and its first data.
         var response = await recorded.Page.GotoAsync("/ops/dashboard/", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Load });
         Assert.True(response?.Ok, $"/ops/dashboard/ answered {response?.Status}");

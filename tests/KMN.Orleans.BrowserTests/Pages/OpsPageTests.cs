@@ -12,7 +12,7 @@ public sealed class OpsPageTests(KmnNetworkFixture network, ChromiumFixture chro
     [Fact]
     public async Task Ops_page_lists_the_one_active_silo_and_activation_counts()
     {
-        await using var recorded = await RecordedPage.OpenAsync(chromium.Browser, network.WebBaseUrl);
+        await using var recorded = await RecordedPage.SignedInAsync(chromium.Browser, network, network.Cards.Operator);
         var page = recorded.Page;
 
         await recorded.OpenInteractiveAsync("/ops");

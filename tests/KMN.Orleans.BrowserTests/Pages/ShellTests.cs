@@ -12,7 +12,7 @@ public sealed class ShellTests(KmnNetworkFixture network, ChromiumFixture chromi
     [Fact]
     public async Task Home_page_greets_in_Japanese_with_the_three_sections()
     {
-        await using var recorded = await RecordedPage.OpenAsync(chromium.Browser, network.WebBaseUrl);
+        await using var recorded = await RecordedPage.SignedInAsync(chromium.Browser, network, network.Cards.Operator);
         var page = recorded.Page;
 
         await recorded.OpenInteractiveAsync("/");
@@ -29,7 +29,7 @@ public sealed class ShellTests(KmnNetworkFixture network, ChromiumFixture chromi
     [Fact]
     public async Task Navigation_links_open_their_pages_without_a_reload()
     {
-        await using var recorded = await RecordedPage.OpenAsync(chromium.Browser, network.WebBaseUrl);
+        await using var recorded = await RecordedPage.SignedInAsync(chromium.Browser, network, network.Cards.Operator);
         var page = recorded.Page;
         await recorded.OpenInteractiveAsync("/");
         // A full reload would wipe this flag; the interactive router keeps the same document.

@@ -99,6 +99,11 @@ public sealed class FhirNetworkFixture(IMessageSink diagnostics) : IAsyncLifetim
     private FacilityClient Client(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, string code) =>
         new(FhirBase, code, certificate, Pki.Root, Pki.Issuing);
 
+    /// <summary>Stops PostgreSQL (fast shutdown: open transactions are rolled back), keeping its data.</summary>
+    public Task StopDatabaseAsync() => _postgres!.StopAsync();
+
+    public Task StartDatabaseAsync() => _postgres!.StartAgainAsync();
+
     public async Task<long> CountRowsAsync(string table = "kmn_clinical_resource")
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
@@ -127,4 +132,11 @@ public sealed class FhirNetworkFixture(IMessageSink diagnostics) : IAsyncLifetim
 public sealed class FhirNetworkCollection : ICollectionFixture<FhirNetworkFixture>
 {
     public const string Name = "fhir network";
+}
+
+/// <summary>A network of its own for tests that stop the database, so no other test sees the outage.</summary>
+[CollectionDefinition(Name)]
+public sealed class FhirOutageCollection : ICollectionFixture<FhirNetworkFixture>
+{
+    public const string Name = "fhir outage";
 }

@@ -1,0 +1,81 @@
+using KMN.Orleans.Grains.Abstractions.Access;
+using KMN.Orleans.Grains.Abstractions.Patients;
+using KMN.Orleans.PortalTests.Support;
+using KMN.Orleans.Web.Services;
+using KMN.Orleans.Web.Services.Chart;
+
+namespace KMN.Orleans.PortalTests.Services;
+
+public sealed class ChartServiceTests
+{
+    private static ChartService Service(FakeCurrentStaff staff, FakeChartRecordSource source) =>
+        new(staff, source, new FakeFacilityNamesSource(), FixedClock.AtFixtureToday);
+
+    [Fact]
+    public async Task Opens_as_the_signed_in_caller_with_header_and_chart()
+    {
+        var source = new FakeChartRecordSource(Records.Yamada());
+        var result = await Service(new FakeCurrentStaff(FakeCurrentStaff.Doctor), source).OpenAsync("430000000001");
+
+        Assert.Equal(ChartOpenStatus.Ok, result.Status);
+        Assert.Equal((FakeCurrentStaff.Doctor, "430000000001"), Assert.Single(source.Calls));
+        var header = result.View!.Header;
+        Assert.Equal(("山田 太郎", "ヤマダ タロウ", Sex.Male, 74), (header.Name, header.Kana, header.Sex, header.Age));
+        Assert.Equal(ConsentState.Active, header.Consent.State);
+        Assert.True(header.Consent.AllFacilities);
+        Assert.Equal(["火の国総合病院", "阿蘇内科クリニック", "白川薬局"], header.Facilities.Select(f => f.Name));
+        Assert.Equal(new DateOnly(2024, 6, 10), result.View.Today);
+    }
+
+    [Fact]
+    public async Task Nobody_signed_in_reads_nothing()
+    {
+        var source = new FakeChartRecordSource(Records.Yamada());
+        var result = await Service(new FakeCurrentStaff(null), source).OpenAsync("430000000001");
+        Assert.Equal(ChartOpenStatus.NotSignedIn, result.Status);
+        Assert.Empty(source.Calls);
+    }
+
+    [Fact]
+    public async Task A_denial_carries_its_reason()
+    {
+        var source = new FakeChartRecordSource(Records.Denied(AccessReason.ConsentRevoked));
+        var result = await Service(new FakeCurrentStaff(FakeCurrentStaff.Doctor), source).OpenAsync("430000000001");
+        Assert.Equal((ChartOpenStatus.Denied, AccessReason.ConsentRevoked), (result.Status, result.DeniedBecause));
+        Assert.Null(result.View);
+    }
+
+    [Fact]
+    public async Task A_patient_known_only_to_the_directory_opens_with_an_empty_record()
+    {
+        var source = new FakeChartRecordSource(new ChartRecords(ChartReadStatus.NotFound, Profiles.Takagi, [], [], null, null, []));
+        var result = await Service(new FakeCurrentStaff(FakeCurrentStaff.Doctor), source).OpenAsync(Profiles.Takagi.NetworkPatientId);
+        Assert.Equal(ChartOpenStatus.Ok, result.Status);
+        Assert.Equal("髙木 花子", result.View!.Header.Name);
+        Assert.Equal(ConsentState.None, result.View.Header.Consent.State);
+        Assert.Empty(result.View.Chart.Timeline);
+    }
+
+    [Fact]
+    public async Task Unknown_patients_and_cluster_outages_are_told_apart()
+    {
+        var missing = new FakeChartRecordSource(new ChartRecords(ChartReadStatus.NotFound, null, [], [], null, null, []));
+        Assert.Equal(ChartOpenStatus.NotFound, (await Service(new FakeCurrentStaff(FakeCurrentStaff.Doctor), missing).OpenAsync("x")).Status);
+
+        var down = new FakeChartRecordSource(Records.Yamada())
+        {
+            Failure = new ClusterUnavailableException(ClusterUnavailableReason.Unreachable, "silo down"),
+        };
+        var result = await Service(new FakeCurrentStaff(FakeCurrentStaff.Doctor), down).OpenAsync("430000000001");
+        Assert.Equal(ChartOpenStatus.Unavailable, result.Status);
+        Assert.NotNull(result.Error);
+    }
+
+    [Fact]
+    public async Task Hidden_categories_pass_through_to_the_view()
+    {
+        var source = new FakeChartRecordSource(Records.Yamada(Records.CareWorkerHidden));
+        var result = await Service(new FakeCurrentStaff(FakeCurrentStaff.Doctor), source).OpenAsync("430000000001");
+        Assert.Equal(Records.CareWorkerHidden, result.View!.Hidden);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using KMN.Orleans.Web.Services.Chart;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace KMN.Orleans.PortalTests.Support;
+
+/// <summary>
+/// A bUnit context set up like the portal: MudBlazor, .resx localization in Japanese, MudBlazor's JavaScript
+/// calls answered loosely (no browser here), and the chart services over fakes.
+/// </summary>
+public class PortalContext : BunitContext, IAsyncLifetime
+{
+    static PortalContext()
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = new CultureInfo("ja-JP");
+    }
+
+    public PortalContext()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("ja-JP");
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization();
+        Services.AddSingleton(TimeProvider.System);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services are only IAsyncDisposable: dispose the container asynchronously before xUnit's Dispose.
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
+    /// <summary>Registers ChartService and PatientSearchService over the given fakes.</summary>
+    public void UseChartServices(FakeCurrentStaff staff, FakeChartRecordSource records, IPatientDirectorySource? directory = null,
+        FakeLiveFeed? live = null)
+    {
+        Services.AddSingleton<KMN.Orleans.Web.Auth.ICurrentStaff>(staff);
+        Services.AddSingleton<IChartRecordSource>(records);
+        Services.AddSingleton<IFacilityNamesSource, FakeFacilityNamesSource>();
+        Services.AddSingleton<IPatientDirectorySource>(directory ?? new FakeDirectorySource(Profiles.Yamada));
+        Services.AddSingleton<IChartLiveFeed>(live ?? new FakeLiveFeed());
+        Services.AddScoped<ChartService>();
+        Services.AddScoped<PatientSearchService>();
+    }
+}

@@ -1,0 +1,31 @@
+using KMN.Orleans.Grains.Abstractions.Access;
+using KMN.Orleans.Grains.Abstractions.Patients;
+using KMN.Orleans.Grains.Abstractions.Records;
+using KMN.Orleans.Web.Chart;
+
+namespace KMN.Orleans.Web.Services.Chart;
+
+/// <summary>How a chart load ended, before any mapping.</summary>
+public enum ChartReadStatus
+{
+    Ok,
+    NotFound,
+    Denied,
+}
+
+/// <summary>
+/// What the cluster returned for one chart: the visible resources, the categories hidden and why, and the
+/// patient facts the header needs. Only <see cref="IChartRecordSource"/> builds this.
+/// </summary>
+public sealed record ChartRecords(
+    ChartReadStatus Status,
+    PatientProfile? Profile,
+    IReadOnlyList<ChartResourceRow> Rows,
+    IReadOnlyList<HiddenCategory> Hidden,
+    AccessReason? DeniedBecause,
+    ConsentVersion? Consent,
+    IReadOnlyList<string> ContributingFacilities)
+{
+    public static ChartRecords Denied(AccessReason? reason, PatientProfile? profile) =>
+        new(ChartReadStatus.Denied, profile, [], [], reason, null, []);
+}
