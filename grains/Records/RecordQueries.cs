@@ -76,6 +76,9 @@ public sealed class RecordQueries(NpgsqlDataSource dataSource)
             WHERE resource_type = 'Patient' AND resource_id = $1 AND network_patient_id IS NOT NULL
             UNION ALL
             SELECT network_patient_id FROM kmn_patient_identity WHERE network_patient_id = $1
+            UNION ALL
+            -- A patient enrolled in the directory exists before any facility has uploaded a record.
+            SELECT network_patient_id FROM kmn_patient_directory WHERE network_patient_id = $1
             LIMIT 1
             """);
         command.Parameters.AddWithValue(id);

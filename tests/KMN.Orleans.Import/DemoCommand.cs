@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using KMN.Orleans.Grains.Demo;
 using KMN.Orleans.Grains.Demo.Clinical;
 
 namespace KMN.Orleans.Import;
@@ -31,6 +32,18 @@ public static class DemoCommand
                           $"{bundles} bundles, {histories.Sum(h => h.Resources):N0} resources in {clock.Elapsed.TotalSeconds:0.0} s");
         if (options.OutFolder is { } folder)
             DemoBundleFiles.Write(folder, histories);
+
+        // The silo's demo revokes some patients' consent (DemoConsent); the API refuses their records by design
+        // (no consent, no data), so they are not sent rather than reported as failures.
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var revoked = histories.Where(h => DemoConsent.For(options.Seed, h.Plan.Index, h.Profile, today)?.Revoke == true).ToList();
+        if (revoked.Count > 0)
+        {
+            Console.WriteLine($"not sent: {revoked.Count} patients whose demo consent is revoked (全部撤回): " +
+                              string.Join(", ", revoked.Select(h => h.Profile.NetworkPatientId)));
+            histories = [.. histories.Except(revoked)];
+            bundles = histories.Sum(h => h.Steps.Sum(s => s.Bundles.Count));
+        }
 
         var summary = options.DryRun ? null : await UploadAsync(options, histories, bundles);
         if (histories.FirstOrDefault(h => h.Plan.Role == PatientRole.Heaviest) is { PatientResourceId: { } id } heaviest)

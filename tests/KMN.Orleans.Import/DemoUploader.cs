@@ -31,7 +31,7 @@ public sealed class DemoUploader(FacilityClients clients, int parallel, int retr
                 foreach (var (step, bundle, number) in Bundles(history))
                 {
                     var what = $"patient {history.Plan.Index} {step.Facility.Code} bundle {number}/{step.Bundles.Count}";
-                    var outcome = number == 1 && step.LinkTo is { } patient
+                    var outcome = number == 1 && LinkTarget(history, step) is { } patient
                         ? await LinkAsync(step, patient, token)
                         : new BundlePoster.Outcome(true, null, "");
                     if (outcome.Ok)
@@ -48,6 +48,16 @@ public sealed class DemoUploader(FacilityClients clients, int parallel, int retr
             });
         return new BundleImporter.Summary(total, uploaded, resources, [.. failures.OrderBy(f => f.File, StringComparer.Ordinal)], clock.Elapsed);
     }
+
+    /// <summary>
+    /// Where this facility's chart number must be linked before its first bundle: the enrolled patient for a later
+    /// facility; for the enrolling facility, the directory's patient when the directory does not know that chart
+    /// number yet (otherwise the first upload would make a second network patient).
+    /// </summary>
+    private static string? LinkTarget(PatientHistory history, UploadStep step) =>
+        step.LinkTo ?? (history.Profile.ChartNumbers.Any(c => c.FacilityCode == step.Facility.Code && c.Number == step.Chart.Number)
+            ? null
+            : history.Profile.NetworkPatientId);
 
     private static IEnumerable<(UploadStep Step, DemoBundle Bundle, int Number)> Bundles(PatientHistory history) =>
         history.Steps.SelectMany(step => step.Bundles.Select((bundle, i) => (step, bundle, i + 1)));
