@@ -59,6 +59,7 @@ public sealed class RecordQueries(NpgsqlDataSource dataSource)
             FROM cur r
             CROSS JOIN LATERAL (SELECT {Category} AS cat) c
             WHERE ($4::timestamptz IS NULL OR r.effective >= $4) AND ($5::timestamptz IS NULL OR r.effective < $5)
+              AND ($12::text IS NULL OR r.category = $12)
               AND {RecordCategorySql.Visible("r.source_facility", "c.cat", "'{}'::jsonb", "$8", "$9", "$10", "$11")}
             ORDER BY r.effective, r.resource_id
             LIMIT $6 OFFSET $7)
@@ -110,6 +111,7 @@ public sealed class RecordQueries(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(q.Count);
         command.Parameters.AddWithValue(q.Offset);
         AddFilter(command, filter);
+        command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)q.Category ?? DBNull.Value); // $12: the first category's code
         return await ReadPageAsync(command, ct);
     }
 
