@@ -14,7 +14,15 @@ public static class ServiceCollectionExtensions
     /// <summary>The services grains need when the network runs on PostgreSQL.</summary>
     public static IServiceCollection AddKmnPostgres(this IServiceCollection services, string connectionString)
     {
-        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.TryAddSingleton(_ =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            // Record, audit and consent statements repeat on every upload and read: prepared once per connection,
+            // PostgreSQL skips parsing and planning. A connection string that sets these keeps its own values.
+            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+                (builder.ConnectionStringBuilder.MaxAutoPrepare, builder.ConnectionStringBuilder.AutoPrepareMinUsages) = (64, 2);
+            return builder.Build();
+        });
         services.TryAddSingleton<SchemaMigrator>();
         services.TryAddSingleton<INetworkDirectoryStore, NpgsqlNetworkDirectoryStore>();
         services.TryAddSingleton<ISecurityEventStore, NpgsqlSecurityEventStore>();

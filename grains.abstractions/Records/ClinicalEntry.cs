@@ -4,8 +4,9 @@ namespace KMN.Orleans.Grains.Abstractions.Records;
 
 /// <summary>
 /// One resource of an upload, already validated and with its references rewritten by the FHIR edge.
-/// The JSON travels as a string: FHIR POCOs never cross a grain interface. It starts with <c>{"meta":{</c>
-/// (the edge moves meta first, without versionId/lastUpdated) so the store can add those by splicing text.
+/// The JSON travels as UTF-8 bytes, as the edge wrote them and as PostgreSQL takes them (no UTF-16 round trips on
+/// the way); FHIR POCOs never cross a grain interface. It starts with <c>{"meta":{</c> (the edge moves meta first,
+/// without versionId/lastUpdated) so the store can add those by splicing bytes.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("kmn.ClinicalEntry")]
 public sealed record ClinicalEntry(
@@ -13,7 +14,7 @@ public sealed record ClinicalEntry(
     [property: Id(1)] string ResourceType,
     [property: Id(2)] string ResourceId,
     [property: Id(3)] string SourceId,
-    [property: Id(4)] string Json,
+    [property: Id(9)] byte[] Utf8Json,
     [property: Id(5)] byte[] ContentHash,
     [property: Id(6)] bool PatientBound,
     [property: Id(7)] ClinicalIndex Indexed,

@@ -42,7 +42,7 @@ internal static class ClinicalRowWriter
             await import.WriteAsync(entry.ContentHash, NpgsqlDbType.Bytea, ct);
             await import.WriteAsync(uploadId, NpgsqlDbType.Uuid, ct);
             await import.WriteAsync(now.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
-            await import.WriteAsync(ServerMeta.Add(entry.Json, version, now), NpgsqlDbType.Jsonb, ct);
+            await import.WriteAsync(ServerMeta.Add(entry.Utf8Json, version, now), NpgsqlDbType.Jsonb, ct);
         }
         await import.CompleteAsync(ct);
     }

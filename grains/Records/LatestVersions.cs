@@ -24,6 +24,7 @@ internal static class LatestVersions
             """, connection);
         command.Parameters.AddWithValue(entries.Select(e => e.ResourceType).ToArray());
         command.Parameters.AddWithValue(entries.Select(e => e.ResourceId).ToArray());
+        await command.PrepareAsync(ct); // once per pooled connection: every upload runs it
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             result[(reader.GetString(0), reader.GetString(1))] =

@@ -69,6 +69,7 @@ public sealed class RecordUploadWriter(NpgsqlDataSource dataSource, TimeProvider
     {
         await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('kmn-patient:' || $1))", connection);
         command.Parameters.AddWithValue(patient);
+        await command.PrepareAsync(ct);
         await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -57,6 +57,8 @@ internal static class UploadSideTables
 
         batch.BatchCommands.Add(AuditEvents.Command(request.FacilityCode, "upload", patient,
             $"upload {request.UploadId}", rows.Count, "success"));
+        // Prepared once per pooled connection: PostgreSQL then skips parsing and planning on every later upload.
+        await batch.PrepareAsync(ct);
         await batch.ExecuteNonQueryAsync(ct);
     }
 }

@@ -37,7 +37,8 @@ public sealed class BenchCluster : IAsyncDisposable
         if (durable)
             await DurablePostgres.RestartDurableAsync(postgres, statements);
         await postgres.CreateDatabaseAsync("kmn");
-        var cs = postgres.ConnectionString("kmn", maxPoolSize: 50);
+        // KMN_BENCH_CS_EXTRA appends connection-string settings to try (e.g. ";Max Auto Prepare=32").
+        var cs = postgres.ConnectionString("kmn", maxPoolSize: 50) + (Environment.GetEnvironmentVariable("KMN_BENCH_CS_EXTRA") ?? "");
         await using (var dataSource = NpgsqlDataSource.Create(cs))
             await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
 

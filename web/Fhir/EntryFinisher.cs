@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using KMN.Orleans.Grains.Abstractions.Records;
 
@@ -19,8 +18,7 @@ public static class EntryFinisher
         using (var writer = new Utf8JsonWriter(buffer, FhirJson.WriterOptions))
             StoredJsonWriter.Write(writer, entry.Resource, entry.LogicalId, entry.Rewrites);
         var hash = SHA256.HashData(buffer.WrittenSpan);
-        var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        return new ClinicalEntry(entry.Index, entry.Type, entry.LogicalId, entry.SourceId, json, hash,
+        return new ClinicalEntry(entry.Index, entry.Type, entry.LogicalId, entry.SourceId, buffer.WrittenSpan.ToArray(), hash,
             entry.PatientBound, ClinicalIndexer.Index(entry.Type, entry.Resource), entry.Identifiers);
     }
 }

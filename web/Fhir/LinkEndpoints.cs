@@ -21,11 +21,11 @@ public static class LinkEndpoints
         var caller = await callers.ResolveAsync(context, upload: false);
         if (caller.Facility is not { } facility)
             return FhirResults.Problem(caller.Status, caller.Status == 401 ? "login" : "forbidden", caller.Problem!);
-        var body = await RequestBody.ReadAsync(context, 1024 * 1024);
+        using var body = await RequestBody.ReadAsync(context, 1024 * 1024);
         JsonNode? parameters = null;
         try
         {
-            parameters = body is null ? null : JsonNode.Parse(body.Value.Span);
+            parameters = body is null ? null : JsonNode.Parse(body.Memory.Span);
         }
         catch (System.Text.Json.JsonException)
         {

@@ -15,12 +15,13 @@ public static class UploadEndpoint
         if (ContentTypeProblem(context.Request.ContentType) is { } problem)
             return FhirResults.Problem(StatusCodes.Status415UnsupportedMediaType, "not-supported", problem);
 
-        var body = await RequestBody.ReadAsync(context, options.Value.MaxBundleBytes);
+        using var body = await RequestBody.ReadAsync(context, options.Value.MaxBundleBytes);
         if (body is null)
             return FhirResults.Problem(StatusCodes.Status413PayloadTooLarge, "too-long",
                 $"バンドルが上限 {options.Value.MaxBundleBytes / (1024 * 1024)} MB を超えています。");
 
-        using var bundle = await preparer.PrepareAsync(body.Value, facility.Code);
+        // Disposed before the body (reverse order): the parsed document points into the body's pooled buffer.
+        using var bundle = await preparer.PrepareAsync(body.Memory, facility.Code);
         if (bundle.BundleIssues.Count > 0 || (bundle.IsTransaction && bundle.AllIssues.Any()))
         {
             var issues = bundle.AllIssues.ToList();
