@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (tests/KMN.Orleans.Benchmarks) on a throwaway PostgreSQL and prints numbers and ratios.
-# Usage: deploy/bench.sh [--generator N] [--sample N] [--grow-to N] [--only foundation|fhir] [--parallel N] [--passes N] [--pg-statements 1]
+# Usage: deploy/bench.sh [--generator N] [--sample N] [--grow-to N] [--only foundation|fhir|access] [--parallel N] [--passes N] [--pg-statements 1]
 # KMN_ARTIFACTS=<dir> builds into that artifacts folder instead of the projects' own bin/ folders (for several
 # builds sharing one work tree). KMN_BENCH_CS_EXTRA=";Max Auto Prepare=32" tries extra Npgsql connection settings.
 set -euo pipefail

@@ -1,7 +1,7 @@
 using KMN.Orleans.Benchmarks;
 using KMN.Orleans.Benchmarks.Fhir;
 
-// Usage: KMN.Orleans.Benchmarks [--generator N] [--sample N] [--grow-to N] [--only foundation|fhir] [--parallel N] [--passes N] [--pg-statements 1]
+// Usage: KMN.Orleans.Benchmarks [--generator N] [--sample N] [--grow-to N] [--only foundation|fhir|access] [--parallel N] [--passes N] [--pg-statements 1]
 // Prints numbers and ratios; never asserts. Performance targets live here, not in unit tests.
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"KMN.Orleans benchmarks  {DateTimeOffset.Now:yyyy-MM-dd HH:mm}  cores={Environment.ProcessorCount}");
@@ -24,5 +24,11 @@ if (options.Runs("fhir"))
         await statements.PrintAsync();
     await AppendCostBenchmark.RunAsync(api, samples: 50);
     await EverythingBenchmark.RunAsync(cluster, api, samples: 10);
+}
+// Access decision (issue 5): a warm patient and its facilities, next to a bare grain call on the same cluster.
+if (options.Runs("access"))
+{
+    await using var cluster = await BenchCluster.StartAsync();
+    await AccessDecisionBenchmark.RunAsync(cluster, samples: 20_000);
 }
 return 0;
