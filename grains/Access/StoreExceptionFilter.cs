@@ -1,4 +1,4 @@
-using KMN.Orleans.Grains.Abstractions.Records;
+using KMN.Orleans.Grains.Persistence;
 using Npgsql;
 
 namespace KMN.Orleans.Grains.Access;
@@ -6,8 +6,7 @@ namespace KMN.Orleans.Grains.Access;
 /// <summary>
 /// Npgsql's exceptions cannot cross the grain boundary (Orleans has no codec for them): a read or consent change
 /// that hits a database outage would reach the caller as a serialization error. This filter, on every grain
-/// call, turns them into exceptions the caller can read: a transient failure into
-/// <see cref="RecordStoreUnavailableException"/> (the FHIR edge answers 503), anything else into a plain one.
+/// call, turns them into exceptions the caller can read, by the same rule as uploads (<see cref="StoreFailures"/>).
 /// </summary>
 public sealed class StoreExceptionFilter : IIncomingGrainCallFilter
 {
@@ -19,11 +18,7 @@ public sealed class StoreExceptionFilter : IIncomingGrainCallFilter
         }
         catch (NpgsqlException e)
         {
-            throw Translate(e);
+            throw StoreFailures.Translate(e);
         }
     }
-
-    public static Exception Translate(NpgsqlException e) => e.IsTransient
-        ? new RecordStoreUnavailableException($"データベースに接続できません: {e.Message}")
-        : new InvalidOperationException(e is PostgresException p ? $"database error {p.SqlState}: {p.MessageText}" : e.Message);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using KMN.Orleans.Grains.Abstractions.Records;
+using KMN.Orleans.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Concurrency;
@@ -66,22 +67,16 @@ public sealed class ClinicalIngestGrain(RecordUploadWriter writer, RecordLookups
         {
             return await work();
         }
-        catch (NpgsqlException e) when (IsOutage(e))
+        catch (NpgsqlException e)
         {
-            log.LogWarning(e, "Clinical store unavailable ({What})", what);
-            throw new RecordStoreUnavailableException($"データベースに接続できません: {e.Message}");
-        }
-        catch (PostgresException e)
-        {
-            log.LogError(e, "Clinical store refused the work ({What})", what);
-            throw new InvalidOperationException($"database error {e.SqlState}: {e.MessageText}");
+            var failure = StoreFailures.Translate(e);
+            if (failure is RecordStoreUnavailableException)
+                log.LogWarning(e, "Clinical store unavailable ({What})", what);
+            else
+                log.LogError(e, "Clinical store refused the work ({What})", what);
+            throw failure;
         }
     }
-
-    /// <summary>Lost or refused connections and the server shutting down or out of resources (SQLSTATE 08, 57P, 53).</summary>
-    private static bool IsOutage(NpgsqlException e) => e is not PostgresException p || p.IsTransient
-        || p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P", StringComparison.Ordinal)
-        || p.SqlState.StartsWith("53", StringComparison.Ordinal);
 
     private async Task NotifyAsync(string patient, RecordAppendNotice notice)
     {

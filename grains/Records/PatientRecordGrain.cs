@@ -43,7 +43,7 @@ public sealed partial class PatientRecordGrain(
         }
         catch (Npgsql.NpgsqlException e)
         {
-            throw StoreExceptionFilter.Translate(e); // activation failures bypass the call filter
+            throw StoreFailures.Translate(e); // activation failures bypass the call filter
         }
     }
 
