@@ -1,3 +1,4 @@
+using KMN.Orleans.Grains.Abstractions.Patients;
 using KMN.Orleans.Grains.Abstractions.Records;
 using Npgsql;
 
@@ -21,7 +22,7 @@ internal static class PatientIdentityStore
                 -- demo network is) keeps its patient; only a chart number never seen makes a new network patient.
                 VALUES ($1, $2, $3, COALESCE(
                     (SELECT network_patient_id FROM kmn_patient_chart_number
-                     WHERE facility_code = $1 AND chart_number = $3 AND $2 = 'urn:oid:1.2.392.100495.20.3.51.1' || $1),
+                     WHERE facility_code = $1 AND chart_number = $3 AND $2 = $4),
                     '43' || lpad(nextval('kmn_network_patient_seq')::text, 10, '0')))
                 ON CONFLICT (facility_code, chart_system, chart_number) DO UPDATE SET
                     network_patient_id = EXCLUDED.network_patient_id, linked_at = now(), linked_by = NULL,
@@ -40,6 +41,7 @@ internal static class PatientIdentityStore
         command.Parameters.AddWithValue(facility);
         command.Parameters.AddWithValue(chart.System);
         command.Parameters.AddWithValue(chart.Value);
+        command.Parameters.AddWithValue(ChartNumberSystem.For(facility)); // $4: only the facility's own chart numbers are in the directory
         return (string)(await command.ExecuteScalarAsync(ct))!;
     }
 }

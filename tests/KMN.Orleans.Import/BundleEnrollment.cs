@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KMN.Orleans.Grains.Abstractions.Patients;
 
 namespace KMN.Orleans.Import;
 
@@ -11,7 +12,7 @@ public static class BundleEnrollment
 {
     public static void Enroll(JsonObject bundle, string facilityCode)
     {
-        var chartSystem = "urn:oid:1.2.392.100495.20.3.51.1" + facilityCode;
+        var chartSystem = ChartNumberSystem.For(facilityCode);
         var entries = bundle["entry"] as JsonArray ?? [];
         var patientEntry = entries.FirstOrDefault(e => (string?)e?["resource"]?["resourceType"] == "Patient");
         if (patientEntry?["resource"] is not JsonObject patient)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using KMN.Orleans.Grains.Abstractions.Patients;
 
 namespace KMN.Orleans.Web.Fhir;
 
@@ -17,5 +18,5 @@ public static class LogicalIds
     }
 
     /// <summary>JP Core's patient-number system for a facility: the OID prefix plus the 10-digit facility code.</summary>
-    public static string ChartSystem(string facility) => "urn:oid:1.2.392.100495.20.3.51.1" + facility;
+    public static string ChartSystem(string facility) => ChartNumberSystem.For(facility);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using KMN.Orleans.Grains.Abstractions.Patients;
 
 namespace KMN.Orleans.Grains.Demo.Clinical;
 
@@ -19,7 +20,7 @@ public static class NetworkIds
     public static string For(ResourceKey key) => For(key.Facility, key.Type, key.SourceId);
 
     /// <summary>JP Core's patient-number (カルテ番号) system of a facility: the OID prefix and the facility code.</summary>
-    public static string ChartSystem(string facility) => "urn:oid:1.2.392.100495.20.3.51.1" + facility;
+    public static string ChartSystem(string facility) => ChartNumberSystem.For(facility);
 }
 
 /// <summary>A resource as its sender knows it: the uploading facility, the type and the sender's own id.</summary>

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using KMN.Orleans.Grains.Abstractions.Patients;
 
 namespace KMN.Orleans.Benchmarks.Fhir;
 
@@ -15,7 +16,7 @@ public static class AppendCostBenchmark
 
     public static async Task RunAsync(FhirApiProcess api, int samples)
     {
-        var chartSystem = "urn:oid:1.2.392.100495.20.3.51.1" + api.HospitalCode;
+        var chartSystem = ChartNumberSystem.For(api.HospitalCode);
         var (empty, full) = ($"bench-empty-{Guid.NewGuid():N}", $"bench-full-{Guid.NewGuid():N}");
         await PostAsync(api.Hospital, Enrollment(chartSystem, empty));
         await PostAsync(api.Hospital, Enrollment(chartSystem, full));
