@@ -1,3 +1,4 @@
+using KMN.Orleans.Grains.Abstractions.Access;
 using KMN.Orleans.Grains.Abstractions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -46,6 +47,9 @@ public static class OrleansClientSetup
             client.Services.AddSingleton<ILifecycleParticipant<IClusterClientLifecycle>>(
                 sp => sp.GetRequiredService<ClusterConnectionState>());
             client.AddDashboard();
+            // Live pushes (break-glass alerts, record changes, access-log entries) come through the silos'
+            // memory stream provider; the client needs the same provider name to subscribe.
+            client.AddMemoryStreams(AccessStreams.Provider);
         });
         return builder;
     }
