@@ -13,6 +13,16 @@ public enum PatientSearchStatus
     Unavailable,
 }
 
+/// <summary>
+/// Which patients a search returns: those the caller may open now (the ordinary search), or, for the
+/// 緊急時閲覧 path, those outside the caller's consent that a physician may open by break-the-glass.
+/// </summary>
+public enum PatientSearchScope
+{
+    Openable,
+    Emergency,
+}
+
 /// <summary>The patients found (at most <see cref="PatientSearchService.Limit"/>); <see cref="Facility"/> is the caller's, for its chart numbers.</summary>
 public sealed record PatientSearchResult(PatientSearchStatus Status, IReadOnlyList<PatientProfile> Patients, bool Truncated,
     ClusterUnavailableException? Error = null, string? Facility = null)
@@ -25,7 +35,8 @@ public sealed class PatientSearchService(ICurrentStaff staff, IPatientDirectoryS
 {
     public const int Limit = 50;
 
-    public async Task<PatientSearchResult> SearchAsync(PatientSearchQuery query, CancellationToken cancellationToken = default)
+    public async Task<PatientSearchResult> SearchAsync(PatientSearchQuery query, PatientSearchScope scope = PatientSearchScope.Openable,
+        CancellationToken cancellationToken = default)
     {
         var caller = await staff.GetAsync();
         if (caller is null)
