@@ -34,6 +34,9 @@ public sealed class KmnNetworkFixture(IMessageSink diagnostics) : IAsyncLifetime
     /// <summary>The FHIR API's mutual-TLS endpoint (https://127.0.0.1:port), for facility certificates.</summary>
     public string FhirBaseUrl { get; private set; } = "";
 
+    /// <summary>What the import tool printed when it loaded the demo clinical history (bundles, resources, errors).</summary>
+    public string HistorySummary { get; private set; } = "";
+
     public string ConnectionString { get; private set; } = "";
     public DemoPkiFolder Pki => _pki ?? throw new InvalidOperationException("The demo PKI is not made yet.");
     public DemoCards Cards => Pki.Cards;
@@ -60,6 +63,7 @@ public sealed class KmnNetworkFixture(IMessageSink diagnostics) : IAsyncLifetime
         // Locate both builds before spending a minute on the PKI, PostgreSQL and the silo.
         var siloDll = RepoLayout.SiloDll;
         var webDll = RepoLayout.WebDll;
+        var importDll = DemoHistoryLoader.ImportDll;
 
         var clock = Stopwatch.StartNew();
         var pki = DemoPkiFolder.CreateAsync(siloDll);
@@ -100,8 +104,11 @@ public sealed class KmnNetworkFixture(IMessageSink diagnostics) : IAsyncLifetime
 
         StartWeb(webDll);
         await Readiness.WaitForHealthyAsync(WebHealthUrl + "/health/ready", _web!, StartTimeout);
+        var web = clock.Elapsed;
+        HistorySummary = await DemoHistoryLoader.LoadAsync(Pki.Folder, FhirBaseUrl, DemoPatients);
         Report($"KMN network up in {clock.Elapsed.TotalSeconds:0.0}s: demo PKI + PostgreSQL at {pkiAndPostgres.TotalSeconds:0.0}s, " +
-               $"silo with demo network and staff at {demo.TotalSeconds:0.0}s, web ready at {clock.Elapsed.TotalSeconds:0.0}s " +
+               $"silo with demo network and staff at {demo.TotalSeconds:0.0}s, web ready at {web.TotalSeconds:0.0}s, " +
+               $"demo history ({importDll}) at {clock.Elapsed.TotalSeconds:0.0}s " +
                $"(portal {WebBaseUrl}, FHIR {FhirBaseUrl})");
     }
 

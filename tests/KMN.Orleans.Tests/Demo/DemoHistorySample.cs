@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using KMN.Orleans.Grains.Demo.Clinical;
 
@@ -15,16 +14,13 @@ public sealed class DemoHistorySample
 
     private DemoHistorySample()
     {
-        var clock = Stopwatch.StartNew();
         Generator = new ClinicalHistoryGenerator(Seed, Until);
         Histories = [.. Generator.Patients(Patients)];
-        Elapsed = clock.Elapsed;
     }
 
     public static DemoHistorySample Instance => Shared.Value;
     public ClinicalHistoryGenerator Generator { get; }
     public IReadOnlyList<PatientHistory> Histories { get; }
-    public TimeSpan Elapsed { get; }
 
     public static IEnumerable<SentResource> Resources(PatientHistory history)
     {
