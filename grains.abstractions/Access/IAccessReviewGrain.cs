@@ -24,4 +24,11 @@ public interface IAccessReviewGrain : IGrainWithIntegerKey
     /// <summary>Who read this patient's record (facility, role, when, which categories, purpose), newest first.</summary>
     [Alias("AccessLog")]
     Task<ImmutableArray<AuditEntry>> AccessLogAsync(AccessCaller caller, string patientId, int limit);
+
+    /// <summary>
+    /// What one facility's own staff opened (record reads and 緊急時閲覧), newest first: for that facility's
+    /// administrator or a network operator. Throws UnauthorizedAccessException (Japanese) for anyone else.
+    /// </summary>
+    [Alias("FacilityAccessHistory")]
+    Task<ImmutableArray<AuditEntry>> FacilityAccessHistoryAsync(AccessCaller caller, string facilityCode, int limit);
 }

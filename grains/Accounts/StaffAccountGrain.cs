@@ -1,6 +1,7 @@
 using KMN.Orleans.Grains.Abstractions;
 using KMN.Orleans.Grains.Abstractions.Accounts;
 using KMN.Orleans.Grains.Abstractions.Facilities;
+using KMN.Orleans.Grains.Abstractions.Staff;
 using KMN.Orleans.Grains.Audit;
 using KMN.Orleans.Grains.Persistence;
 
@@ -13,7 +14,7 @@ namespace KMN.Orleans.Grains.Accounts;
 public sealed partial class StaffAccountGrain(
     [PersistentState("account", StorageNames.State)] IPersistentState<StaffAccountState> state,
     ISecurityEventStore audit,
-    TimeProvider clock) : Grain, IStaffAccountGrain
+    TimeProvider clock) : Grain, IStaffAccountGrain, IStaffAccountOverviewGrain
 {
     private string AccountId => this.GetPrimaryKeyString();
 
@@ -34,17 +35,21 @@ public sealed partial class StaffAccountGrain(
         if (await GrainFactory.GetGrain<IFacilityGrain>(profile.FacilityCode).GetProfileAsync() is null)
             throw new ArgumentException($"施設コード {profile.FacilityCode} の施設は登録されていません。", nameof(profile));
 
-        var outcome = state.State.Profile switch
+        var previous = state.State.Profile;
+        var outcome = previous switch
         {
             null => WriteOutcome.Created,
             var current when current == profile => WriteOutcome.Unchanged,
             _ => WriteOutcome.Updated,
         };
-        if (outcome == WriteOutcome.Unchanged)
-            return outcome;
-        state.State.Profile = profile;
-        await state.WriteOrDeactivateAsync(this);
-        await AuditAsync(SecurityActions.AccountEnrolled, true, detail: new() { ["outcome"] = outcome.ToString() });
+        if (outcome != WriteOutcome.Unchanged)
+        {
+            state.State.Profile = profile;
+            await state.WriteOrDeactivateAsync(this);
+            await AuditAsync(SecurityActions.AccountEnrolled, true, detail: new() { ["outcome"] = outcome.ToString() });
+        }
+        // Also when unchanged: enrolling again repairs a directory entry an earlier failure left out.
+        await UpdateStaffDirectoryAsync(previous, profile);
         return outcome;
     }
 
