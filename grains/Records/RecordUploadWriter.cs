@@ -55,6 +55,7 @@ public sealed class RecordUploadWriter(NpgsqlDataSource dataSource, TimeProvider
         }
 
         await ClinicalRowWriter.CopyAsync(connection, rows, request.FacilityCode, request.UploadId, now, ct);
+        await ResourceHeads.CopyNewAsync(connection, rows, request.FacilityCode, now, ct);
         await UploadSideTables.WriteAsync(connection, request, patient, rows, now, ct);
         await tx.CommitAsync(ct);
 

@@ -10,8 +10,8 @@ internal static class UploadSideTables
         IReadOnlyList<ClinicalRowWriter.Row> rows, DateTimeOffset now, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(connection);
-        if (rows.Count > 0)
-            batch.BatchCommands.Add(ResourceHeads.Upsert(rows, request.FacilityCode, now));
+        if (ResourceHeads.Advance(rows, request.FacilityCode, now) is { } advance)
+            batch.BatchCommands.Add(advance);
         if (patient is not null)
         {
             var shared = request.Entries.Where(e => !e.PatientBound).ToList();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using static KMN.Orleans.Web.Fhir.JsonText;
@@ -53,8 +54,9 @@ public sealed class BundlePreparer(ResourceValidator validator, IBundleLookups l
             else
                 entry.Issues.Add(FhirIssue.AtEntry(entry.Index, "business-rule", problem!, "invalid-consent"));
         }
+        var scratch = new ArrayBufferWriter<byte>(64 * 1024);
         foreach (var entry in bundle.Entries.Where(e => e.Issues.Count == 0 && !e.AlreadyExists))
-            entry.Prepared = EntryFinisher.Finish(entry);
+            entry.Prepared = EntryFinisher.Finish(entry, scratch);
         return bundle;
     }
 

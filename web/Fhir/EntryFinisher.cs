@@ -11,14 +11,16 @@ namespace KMN.Orleans.Web.Fhir;
 /// </summary>
 public static class EntryFinisher
 {
-    public static ClinicalEntry Finish(ParsedEntry entry)
+    /// <param name="scratch">Reused for every entry of a bundle: it grows once to the largest resource instead of
+    /// every entry growing (and copying) its own buffer; only the finished bytes are copied out.</param>
+    public static ClinicalEntry Finish(ParsedEntry entry, ArrayBufferWriter<byte> scratch)
     {
         // One serialization: the UTF-8 bytes are hashed and become the stored text.
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, FhirJson.WriterOptions))
+        scratch.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(scratch, FhirJson.WriterOptions))
             StoredJsonWriter.Write(writer, entry.Resource, entry.LogicalId, entry.Rewrites);
-        var hash = SHA256.HashData(buffer.WrittenSpan);
-        return new ClinicalEntry(entry.Index, entry.Type, entry.LogicalId, entry.SourceId, buffer.WrittenSpan.ToArray(), hash,
+        var hash = SHA256.HashData(scratch.WrittenSpan);
+        return new ClinicalEntry(entry.Index, entry.Type, entry.LogicalId, entry.SourceId, scratch.WrittenSpan.ToArray(), hash,
             entry.PatientBound, ClinicalIndexer.Index(entry.Type, entry.Resource), entry.Identifiers);
     }
 }

@@ -14,6 +14,26 @@ public sealed record CpuUsage(double Web, double BenchAndSilo, double Postgres)
     public static CpuUsage Snapshot(string postgresDataDirectory) =>
         new(WebSeconds(), ProcessSeconds(Environment.ProcessId, withChildren: false), PostgresSeconds(postgresDataDirectory));
 
+    /// <summary>
+    /// Waits until the web and this process together use under a tenth of a core for a whole second (background
+    /// JIT and garbage collection done), or the limit passes; false then.
+    /// </summary>
+    public static async Task<bool> WaitForQuietAsync(string postgresDataDirectory, TimeSpan limit)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var last = Snapshot(postgresDataDirectory);
+        while (clock.Elapsed < limit)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = Snapshot(postgresDataDirectory);
+            var busy = now - last;
+            if (busy.Web + busy.BenchAndSilo < 0.1)
+                return true;
+            last = now;
+        }
+        return false;
+    }
+
     public static CpuUsage operator -(CpuUsage a, CpuUsage b) =>
         new(a.Web - b.Web, a.BenchAndSilo - b.BenchAndSilo, a.Postgres - b.Postgres);
 

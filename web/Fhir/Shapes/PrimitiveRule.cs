@@ -25,6 +25,7 @@ public sealed class PrimitiveRule
 
     private readonly Token _token;
     private readonly Func<string, bool>? _isValid;
+    private readonly ValidValueCache _known = new();
 
     private PrimitiveRule(Token token, Func<string, bool>? isValid = null) => (_token, _isValid) = (token, isValid);
 
@@ -68,7 +69,7 @@ public sealed class PrimitiveRule
         Token.UnsignedInt32 => reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var u) && u >= 0,
         Token.Decimal => reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out _),
         Token.Text => reader.TokenType == JsonTokenType.String && (IsShortText(ref reader) || _isValid!(reader.GetString()!)),
-        _ => reader.TokenType == JsonTokenType.String && (_isValid is null || _isValid(reader.GetString()!)),
+        _ => reader.TokenType == JsonTokenType.String && (_isValid is null || _known.IsValid(ref reader, _isValid)),
     };
 
     /// <summary>
