@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (tests/KMN.Orleans.Benchmarks) on a throwaway PostgreSQL and prints numbers and ratios.
-# Usage: deploy/bench.sh [--generator N] [--sample N] [--grow-to N] [--only foundation|fhir|access] [--parallel N] [--passes N] [--pg-statements 1]
+# Usage: deploy/bench.sh [--generator N] [--sample N] [--grow-to N] [--only foundation|fhir|access|chart] [--parallel N] [--passes N]
+#                        [--pg-statements 1] [--cold N] [--warm N] [--chart-page N]
+# --only chart opens the heaviest demo patient's chart in headless Chromium (/usr/bin/chromium, or KMN_CHROMIUM) on a
+# network started like the browser tests' (demo PKI, silo, web with the portal on HTTPS): --cold/--warm opens (5/20).
 # KMN_ARTIFACTS=<dir> builds into that artifacts folder instead of the projects' own bin/ folders (for several
 # builds sharing one work tree). KMN_BENCH_CS_EXTRA=";Max Auto Prepare=32" tries extra Npgsql connection settings.
 set -euo pipefail

@@ -1,7 +1,9 @@
 using KMN.Orleans.Benchmarks;
+using KMN.Orleans.Benchmarks.Chart;
 using KMN.Orleans.Benchmarks.Fhir;
 
-// Usage: KMN.Orleans.Benchmarks [--generator N] [--sample N] [--grow-to N] [--only foundation|fhir|access] [--parallel N] [--passes N] [--pg-statements 1]
+// Usage: KMN.Orleans.Benchmarks [--generator N] [--sample N] [--grow-to N] [--only foundation|fhir|access|chart] [--parallel N] [--passes N]
+//        [--pg-statements 1] [--cold N] [--warm N] [--chart-page N]
 // Prints numbers and ratios; never asserts. Performance targets live here, not in unit tests.
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"KMN.Orleans benchmarks  {DateTimeOffset.Now:yyyy-MM-dd HH:mm}  cores={Environment.ProcessorCount}");
@@ -31,4 +33,7 @@ if (options.Runs("access"))
     await using var cluster = await BenchCluster.StartAsync();
     await AccessDecisionBenchmark.RunAsync(cluster, samples: 20_000);
 }
+// Chart (issue 6): the heaviest demo patient's chart opened in Chromium on a network started like the browser tests'.
+if (options.Runs("chart"))
+    await ChartBenchmark.RunAsync(options.ColdOpens, options.WarmOpens, options.ChartPageSize);
 return 0;
