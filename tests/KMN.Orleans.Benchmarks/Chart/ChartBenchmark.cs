@@ -15,11 +15,10 @@ public static class ChartBenchmark
 
     public static async Task RunAsync(int cold, int warm, int pageSize)
     {
+        // A missing browser is an error, not a silent skip: the run must not look complete without its numbers.
         if (!File.Exists(ChartBrowser.Executable))
-        {
-            Console.WriteLine($"chart: skipped, no Chromium at {ChartBrowser.Executable} (apt-get install -y chromium fonts-noto-cjk, or set KMN_CHROMIUM)");
-            return;
-        }
+            throw new InvalidOperationException(
+                $"chart: no Chromium at {ChartBrowser.Executable} (apt-get install -y chromium fonts-noto-cjk, or set KMN_CHROMIUM)");
         Console.WriteLine($"chart: load average {LoadAverage()} at the start (other work on this machine skews every number)");
         var clock = Stopwatch.StartNew();
         await using var network = await ChartNetwork.StartAsync();
