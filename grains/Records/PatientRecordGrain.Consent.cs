@@ -149,6 +149,7 @@ public sealed partial class PatientRecordGrain
             throw;
         }
         _current = next;
+        await PublishChangeAsync(RecordChangeKind.ConsentChanged, by.FacilityCode);
         return new ConsentReceipt(PatientId, next.Version, next.Change, next.ChangedAt, null);
     }
 

@@ -65,6 +65,7 @@ public sealed partial class PatientRecordGrain(
         if (!s.ContributingFacilities.Contains(notice.FacilityCode))
             s.ContributingFacilities.Add(notice.FacilityCode);
         await state.WriteOrDeactivateAsync(this);
+        await PublishChangeAsync(RecordChangeKind.RecordsAppended, notice.FacilityCode);
     }
 
     public Task<RecordSummary> GetSummaryAsync() => Task.FromResult(new RecordSummary(state.State.ResourceRows,

@@ -27,6 +27,8 @@ public sealed class RegistrationTests
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.Contains(services, d => d.ServiceType == typeof(ChartService) && d.Lifetime == ServiceLifetime.Scoped);
-        Assert.Contains(services, d => d.ServiceType == typeof(IChartLiveFeed) && d.ImplementationType == typeof(PollingChartLiveFeed));
+        Assert.Contains(services, d => d.ServiceType == typeof(IChartLiveFeed) && d.ImplementationType == typeof(PushChartLiveFeed));
+        // The search filters by the access decision only when a source is registered: the portal must register it.
+        Assert.Contains(services, d => d.ServiceType == typeof(IPatientAccessSource) && d.ImplementationType == typeof(ClusterPatientAccessSource));
     }
 }

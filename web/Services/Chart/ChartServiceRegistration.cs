@@ -14,7 +14,10 @@ public static class ChartServiceRegistration
         services.AddSingleton<IChartRecordSource, ClusterChartRecordSource>();
         services.AddSingleton<IPatientDirectorySource, ClusterPatientDirectorySource>();
         services.AddSingleton<IFacilityNamesSource, FacilityDirectory>();
-        services.AddSingleton<IChartLiveFeed, PollingChartLiveFeed>();
+        services.AddSingleton<IPatientAccessSource, ClusterPatientAccessSource>();
+        services.AddSingleton<IRecordChangeSubscriber, ClusterRecordChangeSubscriber>();
+        services.AddSingleton<IRecordFingerprintSource, ClusterRecordFingerprints>();
+        services.AddSingleton<IChartLiveFeed, PushChartLiveFeed>();
         // Scoped: they ask ICurrentStaff, which is the circuit's signed-in user.
         services.AddScoped<ChartService>();
         services.AddScoped<PatientSearchService>();

@@ -1,3 +1,5 @@
+using KMN.Orleans.Grains.Abstractions.Access;
+using KMN.Orleans.Grains.Abstractions.Accounts;
 using KMN.Orleans.Grains.Abstractions.Patients;
 using KMN.Orleans.Web.Auth;
 using KMN.Orleans.Web.Chart.Search;
@@ -11,6 +13,9 @@ public enum PatientSearchStatus
     Empty,
     Unsupported,
     Unavailable,
+
+    /// <summary>The 緊急時閲覧 search was asked by someone who is not a physician (医師).</summary>
+    EmergencyNotPermitted,
 }
 
 /// <summary>
@@ -30,8 +35,14 @@ public sealed record PatientSearchResult(PatientSearchStatus Status, IReadOnlyLi
     public static PatientSearchResult Of(PatientSearchStatus status) => new(status, [], false);
 }
 
-/// <summary>Patient search for the signed-in staff member (chart numbers are their own facility's).</summary>
-public sealed class PatientSearchService(ICurrentStaff staff, IPatientDirectorySource directory)
+/// <summary>
+/// Patient search for the signed-in staff member (chart numbers are their own facility's). Each match is checked
+/// against the access decision, in parallel (the directory returns at most <see cref="Limit"/> + 1), so the
+/// ordinary search lists only charts that open and the 緊急時閲覧 search only those that do not.
+/// Without an access source (component tests of other pages) nothing is decided: every match is openable and
+/// none is an emergency candidate; the portal always registers one (RegistrationTests).
+/// </summary>
+public sealed class PatientSearchService(ICurrentStaff staff, IPatientDirectorySource directory, IPatientAccessSource? access = null)
 {
     public const int Limit = 50;
 
@@ -41,6 +52,8 @@ public sealed class PatientSearchService(ICurrentStaff staff, IPatientDirectoryS
         var caller = await staff.GetAsync();
         if (caller is null)
             return PatientSearchResult.Of(PatientSearchStatus.NotSignedIn);
+        if (scope == PatientSearchScope.Emergency && (caller.IsFacilitySystem || caller.Role != StaffRole.Physician))
+            return PatientSearchResult.Of(PatientSearchStatus.EmergencyNotPermitted);
         if (query.IsEmpty)
             return PatientSearchResult.Of(PatientSearchStatus.Empty);
         try
@@ -49,12 +62,24 @@ public sealed class PatientSearchService(ICurrentStaff staff, IPatientDirectoryS
             var found = await directory.SearchAsync(query, caller, Limit + 1, cancellationToken);
             if (!found.Supported)
                 return PatientSearchResult.Of(PatientSearchStatus.Unsupported);
-            var ordered = found.Patients.OrderBy(p => p.FullNameKana, StringComparer.Ordinal).ThenBy(p => p.BirthDate).ToList();
-            return new PatientSearchResult(PatientSearchStatus.Ok, [.. ordered.Take(Limit)], ordered.Count > Limit, null, caller.FacilityCode);
+            var inScope = await InScopeAsync(found.Patients, caller, scope, cancellationToken);
+            var ordered = inScope.OrderBy(p => p.FullNameKana, StringComparer.Ordinal).ThenBy(p => p.BirthDate).ToList();
+            var truncated = ordered.Count > Limit || found.Patients.Count > Limit;
+            return new PatientSearchResult(PatientSearchStatus.Ok, [.. ordered.Take(Limit)], truncated, null, caller.FacilityCode);
         }
         catch (ClusterUnavailableException ex)
         {
             return new PatientSearchResult(PatientSearchStatus.Unavailable, [], false, ex);
         }
+    }
+
+    private async Task<IEnumerable<PatientProfile>> InScopeAsync(IReadOnlyList<PatientProfile> patients, AccessCaller caller,
+        PatientSearchScope scope, CancellationToken cancellationToken)
+    {
+        if (access is null)
+            return scope == PatientSearchScope.Openable ? patients : [];
+        var decisions = await Task.WhenAll(patients.Select(p => access.DecideAsync(caller, p.NetworkPatientId, cancellationToken)));
+        var openable = scope == PatientSearchScope.Openable;
+        return patients.Where((_, i) => decisions[i].Granted == openable);
     }
 }

@@ -1,0 +1,79 @@
+using System.Threading.Channels;
+using KMN.Orleans.Grains.Abstractions.Access;
+using KMN.Orleans.Grains.Abstractions.Accounts;
+using KMN.Orleans.Grains.Abstractions.Facilities;
+using KMN.Orleans.Grains.Abstractions.Records;
+using KMN.Orleans.Tests.Access;
+using Orleans.Streams;
+
+namespace KMN.Orleans.Tests.Live;
+
+/// <summary>An open chart hears of uploads and consent changes through the patient's record-change stream.</summary>
+[Collection(AccessCollection.Name)]
+public sealed class RecordChangeStreamTests(AccessFixture fixture)
+{
+    [Fact]
+    public async Task An_upload_and_a_revocation_each_publish_a_notice_on_the_patients_stream()
+    {
+        var world = new AccessWorld(fixture);
+        var clinic = await world.FacilityAsync(FacilityKind.Clinic);
+        var patient = await world.PatientAsync();
+        await world.RegisterAsync(patient, clinic.Code, ConsentScope.All);
+        await using var heard = await ListenAsync(patient);
+
+        await world.Record(patient).RecordsAppendedAsync(new RecordAppendNotice(Guid.NewGuid(), clinic.Code, 3, DateTimeOffset.UtcNow, []));
+        var appended = await heard.NextAsync();
+        Assert.Equal((patient, RecordChangeKind.RecordsAppended, clinic.Code, false), (appended.PatientId, appended.Kind, appended.FacilityCode, appended.ConsentRevoked));
+
+        var revoked = await world.Record(patient).RevokeConsentAsync(AccessWorld.Staff(clinic.Code, StaffRole.Clerk), "本人の申し出");
+        Assert.True(revoked.Succeeded, revoked.Problem);
+        var consent = await heard.NextAsync();
+        Assert.Equal((RecordChangeKind.ConsentChanged, revoked.Version, true), (consent.Kind, consent.ConsentVersion, consent.ConsentRevoked));
+    }
+
+    [Fact]
+    public async Task Another_patients_changes_are_not_heard()
+    {
+        var world = new AccessWorld(fixture);
+        var clinic = await world.FacilityAsync(FacilityKind.Clinic);
+        var (watched, other) = (await world.PatientAsync(), await world.PatientAsync());
+        await using var heard = await ListenAsync(watched);
+
+        await world.Record(other).RecordsAppendedAsync(new RecordAppendNotice(Guid.NewGuid(), clinic.Code, 1, null, []));
+        await world.Record(watched).RecordsAppendedAsync(new RecordAppendNotice(Guid.NewGuid(), clinic.Code, 1, null, []));
+
+        // Stream order per key is kept, and the other patient's notice went to another key: the first heard is ours.
+        Assert.Equal(watched, (await heard.NextAsync()).PatientId);
+    }
+
+    private async Task<Listener> ListenAsync(string patient)
+    {
+        var listener = new Listener();
+        var stream = fixture.Cluster.Client.GetStreamProvider(AccessStreams.Provider)
+            .GetStream<RecordChanged>(StreamId.Create(RecordChangeStreams.Namespace, patient));
+        listener.Handle = await stream.SubscribeAsync((notice, _) => listener.Add(notice));
+        return listener;
+    }
+
+    /// <summary>Notices as they arrive; <see cref="NextAsync"/> awaits the next one (bounded, so a lost push fails the test).</summary>
+    private sealed class Listener : IAsyncDisposable
+    {
+        private readonly Channel<RecordChanged> _notices = Channel.CreateUnbounded<RecordChanged>();
+
+        public StreamSubscriptionHandle<RecordChanged>? Handle { get; set; }
+
+        public Task Add(RecordChanged notice) => _notices.Writer.WriteAsync(notice).AsTask();
+
+        public async Task<RecordChanged> NextAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+            return await _notices.Reader.ReadAsync(timeout.Token);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Handle is not null)
+                await Handle.UnsubscribeAsync();
+        }
+    }
+}
