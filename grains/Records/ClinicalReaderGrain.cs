@@ -4,17 +4,21 @@ using KMN.Orleans.Grains.Abstractions.Facilities;
 using KMN.Orleans.Grains.Abstractions.Records;
 using KMN.Orleans.Grains.Access;
 using KMN.Orleans.Grains.Audit;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
+using Orleans.Streams;
 
 namespace KMN.Orleans.Grains.Records;
 
 /// <summary>
 /// Answers reads. Every call asks the patient's record grain for the access decision (never a cached one),
 /// filters by category and source facility, writes the audit row durably and only then returns the rows: if
-/// the audit row cannot be written the read fails, so nothing is ever shown unrecorded.
+/// the audit row cannot be written the read fails, so nothing is ever shown unrecorded. After the row is
+/// committed it tells an open access-log page (<see cref="AccessLogStreams"/>); that push is best effort.
 /// </summary>
 [StatelessWorker]
-public sealed class ClinicalReaderGrain(RecordQueries queries, IAuditTrail audit, TimeProvider clock) : Grain, IClinicalReaderGrain
+public sealed class ClinicalReaderGrain(RecordQueries queries, IAuditTrail audit, TimeProvider clock, ILogger<ClinicalReaderGrain> log)
+    : Grain, IClinicalReaderGrain
 {
     public async Task<RecordPage> EverythingAsync(EverythingQuery query)
     {
@@ -95,6 +99,7 @@ public sealed class ClinicalReaderGrain(RecordQueries queries, IAuditTrail audit
             ResourceCount = rows.Length,
             Query = what,
         });
+        await AccessLogNotices.PublishAsync(this, log, patient, action);
         return new RecordPage(ReadStatus.Ok, [.. rows.Select(r => r.Resource)], total, patient, null, decision.Hidden);
     }
 
@@ -104,6 +109,43 @@ public sealed class ClinicalReaderGrain(RecordQueries queries, IAuditTrail audit
         await audit.AppendAsync(AuditRecord.By(caller, clock.GetUtcNow(), AuditTypes.RecordAccess, action,
             status == ReadStatus.NotFound ? AuditOutcomes.NotFound : AuditOutcomes.Denied, patient, decision?.DeniedBecause?.ToString())
             with { Query = what, Purpose = "TREAT" });
+        await AccessLogNotices.PublishAsync(this, log, patient, action);
         return new RecordPage(status, [], 0, patient, decision?.DeniedBecause, decision?.Hidden ?? []);
+    }
+}
+
+/// <summary>
+/// Publishes <see cref="AccessLogNotice"/>s for the reader and the record grain. Called only after the audit
+/// row is committed; never fails the caller (a lost notice only delays a page until its next load).
+/// </summary>
+internal static class AccessLogNotices
+{
+    // A host without the alert streams (some test clusters) has nobody to tell: noted once, then skipped.
+    private static volatile bool s_noProvider;
+
+    public static async Task PublishAsync(Grain grain, ILogger log, string? patientId, string action)
+    {
+        if (patientId is null || s_noProvider)
+            return;
+        IStreamProvider provider;
+        try
+        {
+            provider = grain.GetStreamProvider(AccessStreams.Provider);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+        {
+            s_noProvider = true;
+            log.LogInformation("No {Provider} stream provider here: access-log notices are off", AccessStreams.Provider);
+            return;
+        }
+        try
+        {
+            var stream = provider.GetStream<AccessLogNotice>(StreamId.Create(AccessLogStreams.Namespace, patientId));
+            await stream.OnNextAsync(new AccessLogNotice(patientId, DateTimeOffset.UtcNow, action));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "Access to {Patient} is audited, but the access-log notice failed", patientId);
+        }
     }
 }

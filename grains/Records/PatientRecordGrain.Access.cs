@@ -34,12 +34,14 @@ public sealed partial class PatientRecordGrain
         var record = AuditRecord.By(caller, now, AuditTypes.BreakGlass, "break-glass", AuditOutcomes.Denied, PatientId, problem) with
         {
             Purpose = "ETREAT",
-            Query = $"Patient/{PatientId}",
+            // The reason code in the query, so the access log (which shows rows, not their detail) can say why.
+            Query = $"Patient/{PatientId}?reason={request.Reason}",
             Detail = new Dictionary<string, string> { ["reasonCode"] = request.Reason.ToString(), ["reasonText"] = request.Text ?? "" },
         };
         if (problem is not null)
         {
             await audit.AppendAsync(record);
+            await AccessLogNotices.PublishAsync(this, log, PatientId, "break-glass");
             return BreakGlassResult.Refused(problem);
         }
 
@@ -50,6 +52,7 @@ public sealed partial class PatientRecordGrain
             record with { Outcome = AuditOutcomes.Success, Reason = AccessReason.BreakGlass.ToString() });
         _grants[caller.AccountId!] = expires;
         await NotifyAsync(alert with { ReviewId = id });
+        await AccessLogNotices.PublishAsync(this, log, PatientId, "break-glass");
         return new BreakGlassResult(true, expires, id, null);
     }
 
