@@ -43,14 +43,18 @@ public sealed record ObservationQuery(
     [property: Id(7)] int Offset,
     [property: Id(9)] string? Category = null); // the indexed category code (laboratory, vital-signs, ...)
 
-/// <summary>A stored resource version as JSON, with the metadata the edge puts into meta and the etag.</summary>
+/// <summary>
+/// A stored resource version as JSON, with the metadata the edge puts into meta and the etag, and the facility
+/// that uploaded it (the portal groups and colours by it; null where a read does not carry it).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("kmn.StoredResource")]
 public sealed record StoredResource(
     [property: Id(0)] string ResourceType,
     [property: Id(1)] string ResourceId,
     [property: Id(2)] int Version,
     [property: Id(3)] DateTimeOffset RecordedAt,
-    [property: Id(4)] string Json);
+    [property: Id(4)] string Json,
+    [property: Id(5)] string? SourceFacility = null);
 
 [GenerateSerializer, Alias("kmn.ReadStatus")]
 public enum ReadStatus

@@ -42,7 +42,7 @@ public sealed class RecordQueries(NpgsqlDataSource dataSource)
         page AS (
             SELECT seq, resource_type, resource_id, cat, count(*) OVER () AS total
             FROM visible ORDER BY resource_type, resource_id LIMIT $4 OFFSET $5)
-        SELECT r.resource_type, r.resource_id, r.version_id, r.recorded_at, r.resource::text, p.total, p.cat
+        SELECT r.resource_type, r.resource_id, r.version_id, r.recorded_at, r.resource::text, p.total, p.cat, r.source_facility
         FROM page p JOIN kmn_clinical_resource r ON r.seq = p.seq
         ORDER BY p.resource_type, p.resource_id
         """;
@@ -64,7 +64,7 @@ public sealed class RecordQueries(NpgsqlDataSource dataSource)
             ORDER BY r.effective, r.resource_id
             LIMIT $6 OFFSET $7)
         -- The JSON text only for the page's rows, not for every version the filter touched.
-        SELECT r.resource_type, r.resource_id, r.version_id, r.recorded_at, r.resource::text, p.total, p.cat
+        SELECT r.resource_type, r.resource_id, r.version_id, r.recorded_at, r.resource::text, p.total, p.cat, r.source_facility
         FROM page p JOIN kmn_clinical_resource r ON r.seq = p.seq
         ORDER BY p.effective, p.resource_id
         """;
@@ -148,7 +148,7 @@ public sealed class RecordQueries(NpgsqlDataSource dataSource)
         var total = 0;
         while (await reader.ReadAsync(ct))
         {
-            page.Add(new Row(ReadResource(reader), (RecordCategory)reader.GetInt32(6)));
+            page.Add(new Row(ReadResource(reader) with { SourceFacility = reader.GetString(7) }, (RecordCategory)reader.GetInt32(6)));
             total = (int)reader.GetInt64(5);
         }
         return (page.ToImmutable(), total);

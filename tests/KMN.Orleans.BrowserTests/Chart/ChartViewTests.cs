@@ -31,11 +31,9 @@ public sealed class ChartViewTests(KmnNetworkFixture network, ChromiumFixture ch
         await Expect(recorded.Page.GetByTestId("chart-id")).ToContainTextAsync(patient, new() { Timeout = 60_000 });
     }
 
-    // Skipped until the reader supplies each resource's uploading facility (StoredResource has none): the demo's
-    // main clinic keeps 文書 to itself, Encounter counts as 文書 (RecordCategories: unlisted types), so its
-    // prescriptions reach other facilities without the encounter that names the clinic and show as 不明な施設, and
-    // a duplicate needs two known facilities. Remove the Skip with that change (see the H3 report).
-    [Fact(Skip = "Prescriptions of a facility that hides its encounters have no facility until the reader supplies the uploader")]
+    // The demo's main clinic keeps 文書 (and so its encounters) to itself: its prescriptions are attributed by the
+    // uploading facility the reader supplies, not by an encounter the viewer cannot see.
+    [Fact]
     public async Task The_calendar_shows_the_duplicate_prescription()
     {
         await using var recorded = await RecordedPage.SignedInAsync(chromium.Browser, network, Doctor);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using KMN.Orleans.Grains.Abstractions.Access;
 using KMN.Orleans.PortalTests.Support;
 using KMN.Orleans.Web.Components.Pages;
@@ -15,6 +16,8 @@ public sealed class ChartBreakGlassTests : AccessContext
         UseServices(caller, _records);
         // The grain's grant makes the next read succeed, as the reader would decide.
         Access.OnGranted = () => _records.Next = Records.Yamada();
+        // As in the live circuit (the prerender loads nothing); set after the services, which builds the renderer.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return Render<ChartPage>(p => p.Add(c => c.PatientId, "430000000001"));
     }
 

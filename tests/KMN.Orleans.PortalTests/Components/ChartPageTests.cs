@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using KMN.Orleans.Grains.Abstractions.Access;
 using KMN.Orleans.PortalTests.Support;
 using KMN.Orleans.Web.Components.Pages;
@@ -15,6 +16,8 @@ public sealed class ChartPageTests : PortalContext
     {
         UseChartServices(staff ?? new FakeCurrentStaff(FakeCurrentStaff.Doctor), source, live: _live);
         Services.AddSingleton<TimeProvider>(FixedClock.AtFixtureToday);
+        // As in the live circuit (the prerender loads nothing); set after the services, which builds the renderer.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return Render<ChartPage>(p => p.Add(c => c.PatientId, "430000000001"));
     }
 

@@ -18,6 +18,8 @@ public sealed class FacilityResolver(ChartSourceSet set, IFacilityNames names)
     private static readonly string[] OrganizationPaths =
         ["serviceProvider", "performer", "requester", "custodian", "author", "recorder", "asserter", "resultsInterpreter", "managingOrganization", "organization"];
 
+    private const string FacilityNumberSystem = "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no";
+
     // Every view asks for a resource's facility; thousands of resources name the same few organizations.
     private readonly Dictionary<ParsedResource, FacilityRef> _byResource = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, FacilityRef?> _byReference = new(StringComparer.Ordinal);
@@ -72,7 +74,11 @@ public sealed class FacilityResolver(ChartSourceSet set, IFacilityNames names)
             target = set.Resolve(target.Root.Reference("organization"));
         if (target?.Type == "Organization")
             return FromOrganization(target.Root);
-        var isOrganization = reference.Text("type") == "Organization" || reference.Text("reference")?.StartsWith("Organization/", StringComparison.Ordinal) == true;
+        // A logical reference by 医療機関番号 alone (JP Core's facility-number system) names an organization too:
+        // EMRs send serviceProvider/custodian that way, without a type or a literal reference.
+        var isOrganization = reference.Text("type") == "Organization"
+            || reference.Text("reference")?.StartsWith("Organization/", StringComparison.Ordinal) == true
+            || reference.Text("identifier.system") == FacilityNumberSystem;
         if (!isOrganization)
             return null;
         var code = FacilityCodeOf(reference.Text("identifier.value"));

@@ -56,7 +56,7 @@ public sealed class ClusterChartRecordSource(IClusterClient client, GrainCallGua
                 rows.Capacity = result.Total;
             }
             foreach (var resource in result.Resources)
-                rows.Add(new ChartResourceRow(resource.ResourceType, resource.ResourceId, resource.Json));
+                rows.Add(new ChartResourceRow(resource.ResourceType, resource.ResourceId, resource.Json, resource.SourceFacility));
             if (result.Resources.IsEmpty || rows.Count >= result.Total)
                 break;
         }
