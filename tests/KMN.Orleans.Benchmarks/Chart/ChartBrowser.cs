@@ -73,8 +73,20 @@ public sealed class ChartBrowser : IAsyncDisposable
         await Page.Locator("[data-testid=chart-header]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
     }
 
-    private async Task<ChartMarks> MarksAsync(string expression) =>
-        JsonSerializer.Deserialize<ChartMarks>((await Page.EvaluateAsync(expression))!.Value.GetRawText(), Web)!;
+    // Evaluate has no timeout of its own: a chart that never paints must fail the run, not hang it.
+    private async Task<ChartMarks> MarksAsync(string expression)
+    {
+        try
+        {
+            var marks = await Page.EvaluateAsync(expression).WaitAsync(TimeSpan.FromSeconds(60));
+            return JsonSerializer.Deserialize<ChartMarks>(marks!.Value.GetRawText(), Web)!;
+        }
+        catch (TimeoutException)
+        {
+            var shown = await Page.Locator("body").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
+            throw new TimeoutException($"the chart at {Page.Url} did not paint within 60 s; the page shows: {shown[..Math.Min(shown.Length, 400)]}");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
