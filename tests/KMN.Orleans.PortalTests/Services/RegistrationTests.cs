@@ -1,17 +1,19 @@
 using KMN.Orleans.PortalTests.Support;
 using KMN.Orleans.Web.Auth;
 using KMN.Orleans.Web.Hosting;
+using KMN.Orleans.Web.Services.Access;
 using KMN.Orleans.Web.Services.Chart;
+using KMN.Orleans.Web.Services.FacilityAdmin;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace KMN.Orleans.PortalTests.Services;
 
-/// <summary>AddKmnChart beside AddKmnServices and the sign-in's ICurrentStaff gives every chart service (checked at build).</summary>
+/// <summary>The portal's registrations (chart, access, facility admin) beside AddKmnServices and the sign-in's ICurrentStaff give every service (checked at build).</summary>
 public sealed class RegistrationTests
 {
     [Fact]
-    public void Every_chart_service_resolves_as_the_portal_registers_them()
+    public void Every_portal_service_resolves_as_the_portal_registers_them()
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -22,6 +24,8 @@ public sealed class RegistrationTests
         services.AddScoped<ICurrentStaff>(_ => new FakeCurrentStaff(null));
         services.AddKmnServices();
         services.AddKmnChart();
+        services.AddKmnAccess();
+        services.AddKmnFacilityAdmin();
 
         // ValidateOnBuild checks that every registered service's constructor can be satisfied, without calling the cluster.
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -30,5 +34,9 @@ public sealed class RegistrationTests
         Assert.Contains(services, d => d.ServiceType == typeof(IChartLiveFeed) && d.ImplementationType == typeof(PushChartLiveFeed));
         // The search filters by the access decision only when a source is registered: the portal must register it.
         Assert.Contains(services, d => d.ServiceType == typeof(IPatientAccessSource) && d.ImplementationType == typeof(ClusterPatientAccessSource));
+        foreach (var scoped in new[] { typeof(BreakGlassService), typeof(AccessLogService), typeof(ReviewService) })
+            Assert.Contains(services, d => d.ServiceType == scoped && d.Lifetime == ServiceLifetime.Scoped);
+        Assert.Contains(services, d => d.ServiceType == typeof(IAccessNotices) && d.ImplementationType == typeof(StreamAccessNotices));
+        Assert.Contains(services, d => d.ServiceType == typeof(IFacilityAdminService));
     }
 }
