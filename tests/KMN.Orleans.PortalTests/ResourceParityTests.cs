@@ -1,5 +1,5 @@
+using KMN.Orleans.PortalTests.Support;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 
 namespace KMN.Orleans.PortalTests;
 
@@ -9,13 +9,11 @@ namespace KMN.Orleans.PortalTests;
 /// </summary>
 public sealed partial class ResourceParityTests
 {
-    private static readonly string Web = Path.Combine(RepoRoot(), "web");
-
     [Fact]
     public void Japanese_and_English_have_the_same_filled_keys()
     {
-        var ja = Read("ChartResource.resx");
-        var en = Read("ChartResource.en.resx");
+        var ja = WebResources.Read("ChartResource.resx");
+        var en = WebResources.Read("ChartResource.en.resx");
         Assert.Empty(ja.Keys.Except(en.Keys));
         Assert.Empty(en.Keys.Except(ja.Keys));
         Assert.All(ja.Concat(en), p => Assert.False(string.IsNullOrWhiteSpace(p.Value), p.Key));
@@ -24,10 +22,10 @@ public sealed partial class ResourceParityTests
     [Fact]
     public void Every_key_used_in_code_exists()
     {
-        var keys = Read("ChartResource.resx").Keys.ToHashSet();
-        var sources = Directory.EnumerateFiles(Path.Combine(Web, "Components"), "*.razor", SearchOption.AllDirectories)
+        var keys = WebResources.Read("ChartResource.resx").Keys.ToHashSet();
+        var sources = Directory.EnumerateFiles(Path.Combine(WebResources.Web, "Components"), "*.razor", SearchOption.AllDirectories)
             .Where(f => f.Contains("Chart", StringComparison.Ordinal) || f.EndsWith("Patients.razor", StringComparison.Ordinal))
-            .Concat(Directory.EnumerateFiles(Path.Combine(Web, "Components", "Chart"), "*.cs"));
+            .Concat(Directory.EnumerateFiles(Path.Combine(WebResources.Web, "Components", "Chart"), "*.cs"));
         var used = sources.SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value)).ToHashSet();
         Assert.NotEmpty(used);
         var missing = used.Where(k => !keys.Contains(k)).ToList();
@@ -50,16 +48,4 @@ public sealed partial class ResourceParityTests
 
     [GeneratedRegex(@"\b[Cc]\[""([A-Za-z]+_[A-Za-z]+)""")]
     private static partial Regex KeyUse();
-
-    private static Dictionary<string, string> Read(string file) =>
-        XDocument.Load(Path.Combine(Web, "Resources", file)).Root!.Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
-
-    private static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "")
-    {
-        for (var dir = new FileInfo(source).Directory; dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "KMN.Orleans.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("KMN.Orleans.sln not found above " + source);
-    }
 }
