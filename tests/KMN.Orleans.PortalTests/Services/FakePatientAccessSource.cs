@@ -14,6 +14,11 @@ public sealed class FakePatientAccessSource(params string[] openable) : IPatient
     private int _asking;
 
     public int? HoldUntil { get; init; }
+
+    /// <summary>Every patient opens (for tests about something other than the access decision).</summary>
+    public bool OpensEveryone { get; init; }
+
+    public static FakePatientAccessSource Everyone() => new() { OpensEveryone = true };
     public ConcurrentBag<(AccessCaller Caller, string PatientId)> Asked { get; } = [];
 
     public async Task<AccessDecision> DecideAsync(AccessCaller caller, string patientId, CancellationToken cancellationToken = default)
@@ -25,7 +30,7 @@ public sealed class FakePatientAccessSource(params string[] openable) : IPatient
                 _allAsked.TrySetResult();
             await _allAsked.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
         }
-        return openable.Contains(patientId)
+        return OpensEveryone || openable.Contains(patientId)
             ? new AccessDecision(patientId, AccessBasis.Consent, [], [], 1, null, null)
             : AccessDecision.Deny(patientId, AccessReason.OutsideConsent);
     }

@@ -32,13 +32,14 @@ public class PortalContext : BunitContext, IAsyncLifetime
 
     /// <summary>Registers ChartService and PatientSearchService over the given fakes.</summary>
     public void UseChartServices(FakeCurrentStaff staff, FakeChartRecordSource records, IPatientDirectorySource? directory = null,
-        FakeLiveFeed? live = null)
+        FakeLiveFeed? live = null, IPatientAccessSource? access = null)
     {
         Services.AddSingleton<KMN.Orleans.Web.Auth.ICurrentStaff>(staff);
         Services.AddSingleton<IChartRecordSource>(records);
         Services.AddSingleton<IFacilityNamesSource, FakeFacilityNamesSource>();
         Services.AddSingleton<IPatientDirectorySource>(directory ?? new FakeDirectorySource(Profiles.Yamada));
         Services.AddSingleton<IChartLiveFeed>(live ?? new FakeLiveFeed());
+        Services.AddSingleton<IPatientAccessSource>(access ?? KMN.Orleans.PortalTests.Services.FakePatientAccessSource.Everyone());
         Services.AddScoped<ChartService>();
         Services.AddScoped<PatientSearchService>();
     }

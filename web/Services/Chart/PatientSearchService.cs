@@ -39,10 +39,8 @@ public sealed record PatientSearchResult(PatientSearchStatus Status, IReadOnlyLi
 /// Patient search for the signed-in staff member (chart numbers are their own facility's). Each match is checked
 /// against the access decision, in parallel (the directory returns at most <see cref="Limit"/> + 1), so the
 /// ordinary search lists only charts that open and the 緊急時閲覧 search only those that do not.
-/// Without an access source (component tests of other pages) nothing is decided: every match is openable and
-/// none is an emergency candidate; the portal always registers one (RegistrationTests).
 /// </summary>
-public sealed class PatientSearchService(ICurrentStaff staff, IPatientDirectorySource directory, IPatientAccessSource? access = null)
+public sealed class PatientSearchService(ICurrentStaff staff, IPatientDirectorySource directory, IPatientAccessSource access)
 {
     public const int Limit = 50;
 
@@ -76,8 +74,6 @@ public sealed class PatientSearchService(ICurrentStaff staff, IPatientDirectoryS
     private async Task<IEnumerable<PatientProfile>> InScopeAsync(IReadOnlyList<PatientProfile> patients, AccessCaller caller,
         PatientSearchScope scope, CancellationToken cancellationToken)
     {
-        if (access is null)
-            return scope == PatientSearchScope.Openable ? patients : [];
         var decisions = await Task.WhenAll(patients.Select(p => access.DecideAsync(caller, p.NetworkPatientId, cancellationToken)));
         var openable = scope == PatientSearchScope.Openable;
         return patients.Where((_, i) => decisions[i].Granted == openable);
