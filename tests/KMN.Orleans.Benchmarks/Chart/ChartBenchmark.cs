@@ -28,7 +28,15 @@ public static class ChartBenchmark
         Console.WriteLine($"chart: network up in {started.TotalSeconds:0}s, history of patient 0 loaded at {clock.Elapsed.TotalSeconds:0}s");
         Console.WriteLine($"chart: {PatientId} opened by {doctor}");
 
-        await RunBrowserAsync(network, doctor, cold, warm);
+        try
+        {
+            await RunBrowserAsync(network, doctor, cold, warm);
+        }
+        catch (TimeoutException)
+        {
+            Console.Error.WriteLine(network.DescribeWeb());
+            throw;
+        }
         await RunServerPhasesAsync(network.Grains, doctor, cold, warm, pageSize);
         Console.WriteLine($"chart: load average {LoadAverage()} at the end");
     }

@@ -16,9 +16,14 @@ public sealed class ChartBrowser : IAsyncDisposable
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     private readonly IBrowserContext _context;
+    private readonly List<string> _console = [];
 
     private ChartBrowser(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page)
-        => (_playwright, _browser, _context, Page) = (playwright, browser, context, page);
+    {
+        (_playwright, _browser, _context, Page) = (playwright, browser, context, page);
+        // What the page said (Blazor's circuit errors land here): the evidence when a chart never paints.
+        page.Console += (_, message) => { lock (_console) _console.Add($"[{message.Type}] {message.Text}"); };
+    }
 
     public IPage Page { get; }
 
@@ -84,7 +89,11 @@ public sealed class ChartBrowser : IAsyncDisposable
         catch (TimeoutException)
         {
             var shown = await Page.Locator("body").InnerTextAsync(new LocatorInnerTextOptions { Timeout = 5_000 });
-            throw new TimeoutException($"the chart at {Page.Url} did not paint within 60 s; the page shows: {shown[..Math.Min(shown.Length, 400)]}");
+            string said;
+            lock (_console)
+                said = string.Join(Environment.NewLine, _console.TakeLast(20));
+            throw new TimeoutException($"the chart at {Page.Url} did not paint within 60 s; the page shows: {shown[..Math.Min(shown.Length, 400)]}"
+                + $"{Environment.NewLine}the browser console's last lines:{Environment.NewLine}{said}");
         }
     }
 

@@ -33,6 +33,8 @@ public sealed class ChartNetwork : IAsyncDisposable
     public string PkiFolder { get; }
     public string PortalUrl { get; }
     public string FhirUrl { get; }
+    /// <summary>The web process's recent output, for a failed run's report.</summary>
+    public string DescribeWeb() => _web.Describe(60);
     public IGrainFactory Grains => _silo.Services.GetRequiredService<IGrainFactory>();
     public IReadOnlyList<DemoStaffCard> Staff => DemoPki.ReadManifest(DemoPki.ManifestPath(PkiFolder));
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
 using KMN.Orleans.PortalTests.Support;
 using KMN.Orleans.Web.Chart;
 using KMN.Orleans.Web.Components.Chart;
@@ -18,6 +20,23 @@ public sealed class TimelineScrollTests : PortalContext
         RenderTimeline();
         var import = Assert.Single(JSInterop.Invocations, i => i.Identifier == "import");
         Assert.Equal("./Components/Chart/TimelineView.razor.js", import.Arguments[0]);
+    }
+
+    [Fact]
+    public async Task Leaving_the_chart_while_the_scroll_module_loads_starts_no_observer_and_releases_the_module()
+    {
+        // The module arrives only after the view is gone, as when a user leaves a long chart at once. This used to
+        // hand the browser a disposed component reference, which ended the user's whole circuit.
+        var browser = new SlowImportJsRuntime();
+        Services.AddSingleton<IJSRuntime>(browser);
+        RenderTimeline();
+        await DisposeComponentsAsync();
+
+        var module = new RecordingJsModule();
+        browser.CompleteImport(module);
+        await module.Released.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.DoesNotContain("observe", module.Calls);
     }
 
     [Fact]
