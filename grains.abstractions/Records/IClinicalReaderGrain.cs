@@ -22,6 +22,12 @@ public interface IClinicalReaderGrain : IGrainWithIntegerKey
     Task<RecordPage> SearchObservationsAsync(ObservationQuery query);
 }
 
+/// <summary>
+/// A page of a patient's current resources. <see cref="Conditional"/> asks for the page's <see cref="RecordPage.ETag"/>
+/// (a hash of exactly which stored versions it holds); with <see cref="IfNoneMatch"/> set to the tag the caller already
+/// holds, an unchanged page comes back as <see cref="RecordPage.NotModified"/> without its JSON. Decided and audited
+/// either way: a conditional read is a read.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("kmn.EverythingQuery")]
 public sealed record EverythingQuery(
     [property: Id(6)] AccessCaller Caller,
@@ -29,7 +35,9 @@ public sealed record EverythingQuery(
     [property: Id(2)] DateTimeOffset? Since,
     [property: Id(3)] ImmutableArray<string> Types,
     [property: Id(4)] int Count,
-    [property: Id(5)] int Offset);
+    [property: Id(5)] int Offset,
+    [property: Id(7)] bool Conditional = false,
+    [property: Id(8)] string? IfNoneMatch = null);
 
 [GenerateSerializer, Immutable, Alias("kmn.ObservationQuery")]
 public sealed record ObservationQuery(
@@ -66,7 +74,9 @@ public enum ReadStatus
 
 /// <summary>
 /// A page of what the caller may see. <see cref="Hidden"/> says which categories were left out and why (for
-/// "why can't I see this"); <see cref="DeniedBecause"/> says why a Forbidden page is empty.
+/// "why can't I see this"); <see cref="DeniedBecause"/> says why a Forbidden page is empty. <see cref="ETag"/> and
+/// <see cref="NotModified"/> answer a conditional <see cref="EverythingQuery"/>: not modified means the caller's copy
+/// is exactly what it may see now, so <see cref="Resources"/> is left empty.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("kmn.RecordPage")]
 public sealed record RecordPage(
@@ -75,4 +85,6 @@ public sealed record RecordPage(
     [property: Id(2)] int Total,
     [property: Id(3)] string? NetworkPatientId,
     [property: Id(4)] AccessReason? DeniedBecause = null,
-    [property: Id(5)] ImmutableArray<HiddenCategory> Hidden = default);
+    [property: Id(5)] ImmutableArray<HiddenCategory> Hidden = default,
+    [property: Id(6)] string? ETag = null,
+    [property: Id(7)] bool NotModified = false);

@@ -26,8 +26,27 @@ public sealed class ClinicalReaderGrain(RecordQueries queries, IAuditTrail audit
         var (patient, decision) = await DecideAsync(query.Caller, query.PatientId);
         if (decision is not { Granted: true })
             return await DeniedAsync(query.Caller, "read", patient, decision, what);
+        if (query.Conditional)
+            return await ConditionalEverythingAsync(query, decision, what);
         var (page, total) = await queries.EverythingAsync(patient!, query, AccessFilter.From(decision));
         return await ReturnAsync(query.Caller, "read", decision, what, page, total);
+    }
+
+    /// <summary>
+    /// The page's versions first (no JSON); the caller's copy is current when its tag matches. The audit row is the
+    /// same as a full read's (the caller shows those resources again), and only a changed page carries its JSON.
+    /// </summary>
+    private async Task<RecordPage> ConditionalEverythingAsync(EverythingQuery query, AccessDecision decision, string what)
+    {
+        var (versions, total) = await queries.EverythingVersionsAsync(decision.PatientId, query, AccessFilter.From(decision));
+        var tag = PageTag.Of(versions, total);
+        if (tag == query.IfNoneMatch)
+        {
+            await AuditReadAsync(query.Caller, "read", decision, what + " (unchanged)", [.. versions.Select(v => v.Category)]);
+            return new RecordPage(ReadStatus.Ok, [], total, decision.PatientId, null, decision.Hidden, tag, NotModified: true);
+        }
+        var rows = await queries.RowsAsync(versions);
+        return await ReturnAsync(query.Caller, "read", decision, what, rows, total) with { ETag = tag };
     }
 
     public async Task<RecordPage> SearchObservationsAsync(ObservationQuery query)
@@ -90,17 +109,24 @@ public sealed class ClinicalReaderGrain(RecordQueries queries, IAuditTrail audit
     private async Task<RecordPage> ReturnAsync(AccessCaller caller, string action, AccessDecision decision, string what,
         ImmutableArray<RecordQueries.Row> rows, int total)
     {
-        var patient = decision.PatientId.Length == 0 ? null : decision.PatientId;
+        await AuditReadAsync(caller, action, decision, what, [.. rows.Select(r => r.Category)]);
+        return new RecordPage(ReadStatus.Ok, [.. rows.Select(r => r.Resource)], total, PatientOf(decision), null, decision.Hidden);
+    }
+
+    private static string? PatientOf(AccessDecision decision) => decision.PatientId.Length == 0 ? null : decision.PatientId;
+
+    private async Task AuditReadAsync(AccessCaller caller, string action, AccessDecision decision, string what, List<RecordCategory> shown)
+    {
+        var patient = PatientOf(decision);
         await audit.AppendAsync(AuditRecord.By(caller, clock.GetUtcNow(), AuditTypes.RecordAccess, action, AuditOutcomes.Success, patient,
             decision.Basis == AccessBasis.BreakGlass ? AccessReason.BreakGlass.ToString() : null) with
         {
             Purpose = decision.Purpose,
-            Categories = [.. rows.Select(r => r.Category).Distinct().Order().Select(c => c.Japanese())],
-            ResourceCount = rows.Length,
+            Categories = [.. shown.Distinct().Order().Select(c => c.Japanese())],
+            ResourceCount = shown.Count,
             Query = what,
         });
         await AccessLogNotices.PublishAsync(this, log, patient, action);
-        return new RecordPage(ReadStatus.Ok, [.. rows.Select(r => r.Resource)], total, patient, null, decision.Hidden);
     }
 
     private async Task<RecordPage> DeniedAsync(AccessCaller caller, string action, string? patient, AccessDecision? decision, string what)

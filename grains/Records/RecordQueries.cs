@@ -11,7 +11,7 @@ namespace KMN.Orleans.Grains.Records;
 /// <see cref="AccessFilter"/> and filters in SQL by (source facility, category) and the 未告知 marker, so paging
 /// and totals count only what the caller may see. Categories come from <see cref="RecordCategorySql"/>.
 /// </summary>
-public sealed class RecordQueries(NpgsqlDataSource dataSource)
+public sealed partial class RecordQueries(NpgsqlDataSource dataSource)
 {
     /// <summary>A resource version with the category it was filtered by (the audit row names the categories).</summary>
     public sealed record Row(StoredResource Resource, RecordCategory Category);
@@ -22,7 +22,8 @@ public sealed class RecordQueries(NpgsqlDataSource dataSource)
 
     // Latest version of each resource of a patient plus the shared resources its uploads carried, from the head
     // index (one row per resource, however long the history); the category needs the row's indexed code.
-    private static readonly string CurrentOfPatient = $"""
+    // The visible current rows of a patient, paged, shared by the full and the conditional read (RecordQueries.Conditional.cs).
+    private static readonly string VisibleCurrentOfPatient = $"""
         WITH heads AS (
             SELECT resource_type, resource_id, version_id FROM kmn_resource_head WHERE network_patient_id = $1
             UNION ALL
@@ -42,6 +43,9 @@ public sealed class RecordQueries(NpgsqlDataSource dataSource)
         page AS (
             SELECT seq, resource_type, resource_id, cat, count(*) OVER () AS total
             FROM visible ORDER BY resource_type, resource_id LIMIT $4 OFFSET $5)
+        """;
+
+    private static readonly string CurrentOfPatient = VisibleCurrentOfPatient + """
         SELECT r.resource_type, r.resource_id, r.version_id, r.recorded_at, r.resource::text, p.total, p.cat, r.source_facility
         FROM page p JOIN kmn_clinical_resource r ON r.seq = p.seq
         ORDER BY p.resource_type, p.resource_id
@@ -90,13 +94,18 @@ public sealed class RecordQueries(NpgsqlDataSource dataSource)
         AccessFilter filter, CancellationToken ct = default)
     {
         await using var command = dataSource.CreateCommand(CurrentOfPatient);
+        AddEverythingParameters(command, patient, q);
+        AddFilter(command, filter);
+        return await ReadPageAsync(command, ct);
+    }
+
+    private static void AddEverythingParameters(NpgsqlCommand command, string patient, EverythingQuery q)
+    {
         command.Parameters.AddWithValue(patient);
         command.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.TimestampTz, (object?)q.Since?.ToUniversalTime() ?? DBNull.Value);
         command.Parameters.AddWithValue(q.Types.IsDefault ? [] : q.Types.ToArray());
         command.Parameters.AddWithValue(q.Count);
         command.Parameters.AddWithValue(q.Offset);
-        AddFilter(command, filter);
-        return await ReadPageAsync(command, ct);
     }
 
     public async Task<(ImmutableArray<Row> Page, int Total)> ObservationsAsync(string patient, ObservationQuery q,

@@ -105,5 +105,8 @@ public sealed class ChartBrowser : IAsyncDisposable
     }
 }
 
-/// <summary>Milliseconds from the start of an open to each painted stage; <see cref="Ttfb"/> only for full page loads.</summary>
-public sealed record ChartMarks(double Header, double Timeline, double Ready, int Items, double? Ttfb);
+/// <summary>
+/// Milliseconds from the start of an open to each painted stage; <see cref="Ttfb"/> and <see cref="Circuit"/> (the
+/// live circuit's first render batch arrived) only for full page loads.
+/// </summary>
+public sealed record ChartMarks(double Header, double Timeline, double Ready, int Items, double? Ttfb, double? Circuit);

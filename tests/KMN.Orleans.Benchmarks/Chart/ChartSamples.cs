@@ -21,6 +21,7 @@ public sealed class ChartSamples(string name)
 public sealed class ChartOpenStages(string name, bool pageLoad)
 {
     private readonly ChartSamples _ttfb = new($"{name}: server response (TTFB, prerender)");
+    private readonly ChartSamples _circuit = new($"{name}: circuit's first render batch");
     private readonly ChartSamples _header = new($"{name}: header painted");
     private readonly ChartSamples _timeline = new($"{name}: timeline entries painted");
     private readonly ChartSamples _ready = new($"{name}: live chart (circuit) painted");
@@ -31,6 +32,8 @@ public sealed class ChartOpenStages(string name, bool pageLoad)
     {
         if (marks.Ttfb is { } ttfb)
             _ttfb.Add(ttfb);
+        if (marks.Circuit is { } circuit)
+            _circuit.Add(circuit);
         _header.Add(marks.Header);
         _timeline.Add(marks.Timeline);
         _ready.Add(marks.Ready);
@@ -40,7 +43,10 @@ public sealed class ChartOpenStages(string name, bool pageLoad)
     public void Print()
     {
         if (pageLoad)
+        {
             Console.WriteLine(_ttfb);
+            Console.WriteLine(_circuit);
+        }
         Console.WriteLine(_header);
         Console.WriteLine(_timeline);
         // Inside the circuit the first painted chart is the live one; only a page load paints a prerendered one first.

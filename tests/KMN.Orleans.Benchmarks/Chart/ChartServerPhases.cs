@@ -10,6 +10,8 @@ namespace KMN.Orleans.Benchmarks.Chart;
 /// The server's part of opening a chart, timed phase by phase in this process: the read (the grain calls the
 /// portal's ClusterChartRecordSource makes: profile, $everything pages, consent, record summary) and the
 /// mapping (the portal's own ChartMapper, compiled in from web/Chart). The header is a few list copies, not timed.
+/// A warm open in the portal reads conditionally: <see cref="Unchanged"/> times the reader's "not modified" answer
+/// (decided and audited, no JSON), which replaces both phases when the portal already holds the mapped chart.
 /// </summary>
 public sealed class ChartServerPhases(IGrainFactory grains, ChartDoctor doctor, string patientId, int pageSize, string label)
 {
@@ -17,6 +19,7 @@ public sealed class ChartServerPhases(IGrainFactory grains, ChartDoctor doctor, 
 
     public Measurement Read { get; } = new($"server {label}: read, {pageSize:N0}/page");
     public Measurement Map { get; } = new($"server {label}: map (ChartMapper)");
+    public Measurement Unchanged { get; } = new($"server {label}: conditional read, unchanged");
     public int Rows { get; private set; }
     public long JsonChars { get; private set; }
 
@@ -27,6 +30,19 @@ public sealed class ChartServerPhases(IGrainFactory grains, ChartDoctor doctor, 
         await Map.TimeAsync(() => Task.Run(() => ChartMapper.Map(rows, _names)));
         (Rows, JsonChars) = (rows.Count, rows.Sum(r => (long)r.Json.Length));
     }
+
+    /// <summary>The conditional read a warm portal open makes: the first read's tag offered back.</summary>
+    public async Task OpenUnchangedAsync()
+    {
+        var reader = grains.GetGrain<IClinicalReaderGrain>(0);
+        _tag ??= (await reader.EverythingAsync(new EverythingQuery(doctor.Caller, patientId, null, [], pageSize, 0, Conditional: true))).ETag;
+        var result = await Unchanged.TimeAsync(() => reader.EverythingAsync(
+            new EverythingQuery(doctor.Caller, patientId, null, [], pageSize, 0, Conditional: true, IfNoneMatch: _tag)));
+        if (!result.NotModified)
+            throw new InvalidOperationException($"{patientId} changed during the benchmark: the conditional read sent its rows.");
+    }
+
+    private string? _tag;
 
     private async Task<List<ChartResourceRow>> ReadAsync()
     {

@@ -12,6 +12,7 @@ public static class ChartTimingScript
     public const string Source = """
         (() => {
           let batches = 0;
+          let firstBatchAt = null; // the circuit's first render batch on this page: the live circuit is up
           const Native = window.WebSocket;
           // A render batch names its target ("JS.RenderBatch") in the first bytes of the blazorpack message.
           const isBatch = data => typeof data === 'string' ? data.includes('JS.RenderBatch')
@@ -20,12 +21,12 @@ public static class ChartTimingScript
             constructor(...args) {
               super(...args);
               if (String(args[0]).includes('/_blazor'))
-                this.addEventListener('message', e => { if (isBatch(e.data)) batches++; });
+                this.addEventListener('message', e => { if (isBatch(e.data)) { batches++; if (batches === 1) firstBatchAt = performance.now(); } });
             }
           };
 
           const watch = (start, batchesBefore) => new Promise(resolve => {
-            const marks = { header: null, timeline: null, ready: null, items: 0, ttfb: null };
+            const marks = { header: null, timeline: null, ready: null, items: 0, ttfb: null, circuit: null };
             const stamp = (name, after) => {
               marks[name] = -1; // pending until the frame is painted
               requestAnimationFrame(() => { marks[name] = performance.now() - start; if (after) after(); });
@@ -41,6 +42,7 @@ public static class ChartTimingScript
                   observer.disconnect();
                   const nav = start === 0 ? performance.getEntriesByType('navigation')[0] : null;
                   marks.ttfb = nav ? nav.responseStart : null;
+                  marks.circuit = nav && firstBatchAt !== null ? firstBatchAt : null;
                   resolve(marks);
                 });
               }

@@ -8,8 +8,8 @@ namespace KMN.Orleans.PortalTests.Services;
 
 public sealed class ChartServiceTests
 {
-    private static ChartService Service(FakeCurrentStaff staff, FakeChartRecordSource source) =>
-        new(staff, source, new FakeFacilityNamesSource(), FixedClock.AtFixtureToday);
+    private static ChartService Service(FakeCurrentStaff staff, FakeChartRecordSource source, ChartViewCache? cache = null) =>
+        new(staff, source, new FakeFacilityNamesSource(), FixedClock.AtFixtureToday, cache ?? new ChartViewCache());
 
     [Fact]
     public async Task Opens_as_the_signed_in_caller_with_header_and_chart()
@@ -77,5 +77,47 @@ public sealed class ChartServiceTests
         var source = new FakeChartRecordSource(Records.Yamada(Records.CareWorkerHidden));
         var result = await Service(new FakeCurrentStaff(FakeCurrentStaff.Doctor), source).OpenAsync("430000000001");
         Assert.Equal(Records.CareWorkerHidden, result.View!.Hidden);
+    }
+
+    [Fact]
+    public async Task An_unchanged_record_reuses_the_mapped_chart_after_the_reader_confirms_it()
+    {
+        var cache = new ChartViewCache();
+        var source = new FakeChartRecordSource(Records.Yamada() with { ETag = "W/\"1\"" });
+        var first = await Service(new FakeCurrentStaff(FakeCurrentStaff.Doctor), source, cache).OpenAsync("430000000001");
+        var second = await Service(new FakeCurrentStaff(FakeCurrentStaff.Doctor), source, cache).OpenAsync("430000000001");
+
+        Assert.Equal([null, "W/\"1\""], source.IfNoneMatch); // asked every time: the reader decides and audits each open
+        Assert.Same(first.View!.Chart, second.View!.Chart);
+        Assert.Equal(first.View.Header.Name, second.View.Header.Name);
+    }
+
+    [Fact]
+    public async Task A_changed_record_or_another_account_is_mapped_afresh()
+    {
+        var cache = new ChartViewCache();
+        var source = new FakeChartRecordSource(Records.Yamada() with { ETag = "W/\"1\"" });
+        var first = await Service(new FakeCurrentStaff(FakeCurrentStaff.Doctor), source, cache).OpenAsync("430000000001");
+
+        source.Next = Records.YamadaWithout(ChartFixtures.Rows().First(r => r.ResourceType == "MedicationRequest").ResourceId) with { ETag = "W/\"2\"" };
+        var changed = await Service(new FakeCurrentStaff(FakeCurrentStaff.Doctor), source, cache).OpenAsync("430000000001");
+        Assert.NotSame(first.View!.Chart, changed.View!.Chart);
+        Assert.True(changed.View.Chart.Timeline.Count < first.View.Chart.Timeline.Count);
+
+        var colleague = FakeCurrentStaff.Doctor with { AccountId = "doc-2" };
+        await Service(new FakeCurrentStaff(colleague), source, cache).OpenAsync("430000000001");
+        Assert.Null(source.IfNoneMatch[^1]); // another account's copy is never offered
+    }
+
+    [Fact]
+    public async Task A_denial_after_a_cached_open_shows_nothing_from_the_cache()
+    {
+        var cache = new ChartViewCache();
+        var source = new FakeChartRecordSource(Records.Yamada() with { ETag = "W/\"1\"" });
+        await Service(new FakeCurrentStaff(FakeCurrentStaff.Doctor), source, cache).OpenAsync("430000000001");
+
+        source.Next = Records.Denied(AccessReason.ConsentRevoked);
+        var result = await Service(new FakeCurrentStaff(FakeCurrentStaff.Doctor), source, cache).OpenAsync("430000000001");
+        Assert.Equal((ChartOpenStatus.Denied, null), (result.Status, result.View));
     }
 }

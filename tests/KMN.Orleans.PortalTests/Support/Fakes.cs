@@ -19,17 +19,25 @@ public sealed class FakeCurrentStaff(AccessCaller? caller) : ICurrentStaff
     public static AccessCaller Doctor { get; } = new(ChartFixtures.Hospital, "doc-1", StaffRole.Physician, "熊本 一郎");
 }
 
-/// <summary>Records per patient; <see cref="Next"/> replaces the answer (an upload, a revocation) for live tests.</summary>
+/// <summary>
+/// Records per patient; <see cref="Next"/> replaces the answer (an upload, a revocation) for live tests. Answers a
+/// conditional load as the reader does: the tag the caller holds, if still <see cref="Next"/>'s, gets no rows.
+/// </summary>
 public sealed class FakeChartRecordSource(ChartRecords records) : IChartRecordSource
 {
     public ChartRecords Next { get; set; } = records;
     public List<(AccessCaller Caller, string PatientId)> Calls { get; } = [];
+    public List<string?> IfNoneMatch { get; } = [];
     public ClusterUnavailableException? Failure { get; set; }
 
-    public Task<ChartRecords> LoadAsync(AccessCaller caller, string patientId, CancellationToken cancellationToken = default)
+    public Task<ChartRecords> LoadAsync(AccessCaller caller, string patientId, string? ifNoneMatch = null, CancellationToken cancellationToken = default)
     {
         Calls.Add((caller, patientId));
-        return Failure is { } failure ? Task.FromException<ChartRecords>(failure) : Task.FromResult(Next);
+        IfNoneMatch.Add(ifNoneMatch);
+        if (Failure is { } failure)
+            return Task.FromException<ChartRecords>(failure);
+        var unchanged = Next.Status == ChartReadStatus.Ok && Next.ETag is not null && Next.ETag == ifNoneMatch;
+        return Task.FromResult(unchanged ? Next with { Rows = [], NotModified = true } : Next);
     }
 }
 

@@ -40,6 +40,7 @@ public class PortalContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IPatientDirectorySource>(directory ?? new FakeDirectorySource(Profiles.Yamada));
         Services.AddSingleton<IChartLiveFeed>(live ?? new FakeLiveFeed());
         Services.AddSingleton<IPatientAccessSource>(access ?? KMN.Orleans.PortalTests.Services.FakePatientAccessSource.Everyone());
+        Services.AddSingleton<ChartViewCache>();
         Services.AddScoped<ChartService>();
         Services.AddScoped<PatientSearchService>();
     }

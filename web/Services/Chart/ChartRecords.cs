@@ -15,7 +15,8 @@ public enum ChartReadStatus
 
 /// <summary>
 /// What the cluster returned for one chart: the visible resources, the categories hidden and why, and the
-/// patient facts the header needs. Only <see cref="IChartRecordSource"/> builds this.
+/// patient facts the header needs. Only <see cref="IChartRecordSource"/> builds this. <see cref="ETag"/> names exactly
+/// the rows (null: too many for one page, not cacheable); <see cref="NotModified"/>: the caller's copy is current.
 /// </summary>
 public sealed record ChartRecords(
     ChartReadStatus Status,
@@ -24,7 +25,9 @@ public sealed record ChartRecords(
     IReadOnlyList<HiddenCategory> Hidden,
     AccessReason? DeniedBecause,
     ConsentVersion? Consent,
-    IReadOnlyList<string> ContributingFacilities)
+    IReadOnlyList<string> ContributingFacilities,
+    string? ETag = null,
+    bool NotModified = false)
 {
     public static ChartRecords Denied(AccessReason? reason, PatientProfile? profile) =>
         new(ChartReadStatus.Denied, profile, [], [], reason, null, []);

@@ -18,6 +18,7 @@ public static class ChartServiceRegistration
         services.AddSingleton<IRecordChangeSubscriber, ClusterRecordChangeSubscriber>();
         services.AddSingleton<IRecordFingerprintSource, ClusterRecordFingerprints>();
         services.AddSingleton<IChartLiveFeed, PushChartLiveFeed>();
+        services.AddSingleton<ChartViewCache>();
         // Scoped: they ask ICurrentStaff, which is the circuit's signed-in user.
         services.AddScoped<ChartService>();
         services.AddScoped<PatientSearchService>();

@@ -10,7 +10,8 @@ public interface IFacilityNamesSource
 
 /// <summary>
 /// Facility names for the chart, from the network directory. Cached for a few minutes: twenty-odd facilities
-/// change rarely, and every chart open needs all of them.
+/// change rarely, and every chart open needs all of them. An unchanged list keeps its snapshot instance, so
+/// charts mapped with it (<see cref="ChartViewCache"/>) stay usable across refreshes.
 /// </summary>
 public sealed class FacilityDirectory(NetworkDirectoryService directory, TimeProvider clock) : IFacilityNamesSource
 {
@@ -21,15 +22,24 @@ public sealed class FacilityDirectory(NetworkDirectoryService directory, TimePro
     {
         var current = _snapshot;
         if (current is not null && clock.GetUtcNow() - current.LoadedAt < Lifetime)
-            return current;
+            return current.Names;
         var facilities = await directory.ListFacilitiesAsync();
-        current = new Snapshot(facilities.ToDictionary(f => f.Code, f => f.Name, StringComparer.Ordinal), clock.GetUtcNow());
-        _snapshot = current;
-        return current;
+        var names = new Names(facilities.ToDictionary(f => f.Code, f => f.Name, StringComparer.Ordinal));
+        if (current is not null && current.Names.SameAs(names))
+            names = current.Names;
+        _snapshot = new Snapshot(names, clock.GetUtcNow());
+        return names;
     }
 
-    private sealed record Snapshot(Dictionary<string, string> Names, DateTimeOffset LoadedAt) : IFacilityNames
+    private sealed record Snapshot(Names Names, DateTimeOffset LoadedAt);
+
+    private sealed class Names(Dictionary<string, string> byCode) : IFacilityNames
     {
-        public string? NameOf(string facilityCode) => Names.GetValueOrDefault(facilityCode);
+        private Dictionary<string, string> ByCode { get; } = byCode;
+
+        public string? NameOf(string facilityCode) => ByCode.GetValueOrDefault(facilityCode);
+
+        public bool SameAs(Names other) =>
+            ByCode.Count == other.ByCode.Count && ByCode.All(n => other.ByCode.TryGetValue(n.Key, out var name) && name == n.Value);
     }
 }
