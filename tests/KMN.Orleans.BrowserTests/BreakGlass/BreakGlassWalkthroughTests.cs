@@ -123,8 +123,9 @@ public sealed class BreakGlassWalkthroughTests(KmnNetworkFixture network, Chromi
         await Expect(page.Locator("input[data-testid=search-emergency]")).ToBeCheckedAsync();
         await Expect(page.GetByTestId("search-emergency-note")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("search-result")).ToContainTextAsync(BreakGlassCards.RevokedPatient);
-        // The result links to the chart; a click can land while the results re-render (sign-in revalidation), so the
-        // link's target is checked and opened as an address, as the other chart tests do.
+        // The result links to the chart; the circuit searches again after its first render (the prerendered results
+        // give way to a progress bar), so the link's target is checked and opened as an address, as the other chart
+        // tests do.
         await Expect(page.GetByTestId("search-open")).ToHaveAttributeAsync("href", Chart.TrimStart('/'));
         await doctor.OpenInteractiveAsync(Chart);
         await Expect(page.GetByTestId("break-glass-open")).ToBeVisibleAsync();

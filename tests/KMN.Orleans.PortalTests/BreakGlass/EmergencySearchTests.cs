@@ -13,6 +13,7 @@ public sealed class EmergencySearchTests : AccessContext
     {
         UseServices(caller);
         Services.GetRequiredService<NavigationManager>().NavigateTo(address);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return Render<Patients>();
     }
 

@@ -15,6 +15,8 @@ public sealed class PatientsPageTests : PortalContext
             directory ?? new FakeDirectorySource(Profiles.Yamada, Profiles.Takagi, Profiles.Saito));
         Services.AddSingleton<TimeProvider>(FixedClock.AtFixtureToday);
         Services.GetRequiredService<NavigationManager>().NavigateTo("patients?q=" + Uri.EscapeDataString(query));
+        // In the circuit (the form is off in the prerendered copy, see PrerenderedSearchTests).
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return Render<Patients>();
     }
 
