@@ -8,7 +8,7 @@ public sealed class ReviewsPageTests : AccessContext
     private IRenderedComponent<ReviewsPage> Open()
     {
         UseServices(Operator);
-        return Render<ReviewsPage>();
+        return RenderLive<ReviewsPage>();
     }
 
     [Fact]

@@ -18,22 +18,22 @@ public sealed class FacilityAdminComponentTests : PortalContext
     private static readonly AccessCaller Operator = new("4300000000", "network-operator-01", StaffRole.NetworkOperator, "運用 太郎");
 
     private IRenderedComponent<StaffTab> StaffOf(FakeFacilityAdminService fake) =>
-        Render<StaffTab>(p => p.Add(c => c.Service, fake).Add(c => c.Facility, Hospital));
+        RenderLive<StaffTab>(p => p.Add(c => c.Service, fake).Add(c => c.Facility, Hospital));
 
     private IRenderedComponent<RoleMatrixTab> MatrixOf(FakeFacilityAdminService fake, bool readOnly = false) =>
-        Render<RoleMatrixTab>(p => p.Add(c => c.Service, fake).Add(c => c.Facility, Hospital).Add(c => c.ReadOnly, readOnly));
+        RenderLive<RoleMatrixTab>(p => p.Add(c => c.Service, fake).Add(c => c.Facility, Hospital).Add(c => c.ReadOnly, readOnly));
 
     private IRenderedComponent<AccessHistoryTab> HistoryOf(FakeFacilityAdminService fake, string facility = Hospital) =>
-        Render<AccessHistoryTab>(p => p.Add(c => c.Service, fake).Add(c => c.Facility, facility));
+        RenderLive<AccessHistoryTab>(p => p.Add(c => c.Service, fake).Add(c => c.Facility, facility));
 
     [Fact]
     public void The_page_shows_the_administrators_own_facility_and_its_staff_list()
     {
         var fake = new FakeFacilityAdminService(Admin);
         Services.AddScoped<IFacilityAdminService>(_ => fake);
-        Render<MudBlazor.MudPopoverProvider>();
+        RenderLive<MudBlazor.MudPopoverProvider>();
 
-        var cut = Render<FacilityAdminPage>();
+        var cut = RenderLive<FacilityAdminPage>();
 
         cut.WaitForAssertion(() => Assert.Contains("熊本中央病院（4311000017）", cut.Find("[data-testid=admin-facility]").TextContent), Patience);
         Assert.Empty(cut.FindAll("[data-testid=facility-picker]"));
@@ -45,10 +45,10 @@ public sealed class FacilityAdminComponentTests : PortalContext
     {
         var fake = new FakeFacilityAdminService(Operator);
         Services.AddScoped<IFacilityAdminService>(_ => fake);
-        Render<MudBlazor.MudPopoverProvider>();
+        RenderLive<MudBlazor.MudPopoverProvider>();
         Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"facility-admin?facility={Hospital}");
 
-        var cut = Render<FacilityAdminPage>();
+        var cut = RenderLive<FacilityAdminPage>();
 
         cut.WaitForElement("[data-testid=operator-readonly]", Patience);
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=staff-name]").Count), Patience);
@@ -106,7 +106,7 @@ public sealed class FacilityAdminComponentTests : PortalContext
     public void A_proxy_without_a_name_shows_the_grains_Japanese_message_and_registers_nothing()
     {
         var fake = new FakeFacilityAdminService(Admin);
-        var cut = Render<ConsentRegisterForm>(p => p.Add(c => c.Service, fake).Add(c => c.Facility, Hospital));
+        var cut = RenderLive<ConsentRegisterForm>(p => p.Add(c => c.Service, fake).Add(c => c.Facility, Hospital));
 
         cut.Find("[data-testid=register-patient]").Change("00012345");
         cut.Find("[data-testid=signer-proxy]").Click();
@@ -122,7 +122,7 @@ public sealed class FacilityAdminComponentTests : PortalContext
     {
         var fake = new FakeFacilityAdminService(Admin);
         string? registered = null;
-        var cut = Render<ConsentRegisterForm>(p => p.Add(c => c.Service, fake).Add(c => c.Facility, Hospital)
+        var cut = RenderLive<ConsentRegisterForm>(p => p.Add(c => c.Service, fake).Add(c => c.Facility, Hospital)
             .Add(c => c.Registered, (string patient) => registered = patient));
 
         cut.Find("[data-testid=register-patient]").Change("00012345");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KMN.Orleans.Web.Services.Chart;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -26,6 +27,16 @@ public class PortalContext : BunitContext, IAsyncLifetime
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// Renders as in the live circuit, where the portal's inputs are enabled (they are off in the prerendered copy).
+    /// Call after the last service registration: setting the renderer info builds the service provider.
+    /// </summary>
+    public IRenderedComponent<T> RenderLive<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null) where T : IComponent
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return parameters is null ? Render<T>() : Render<T>(parameters);
+    }
 
     // MudBlazor's services are only IAsyncDisposable: dispose the container asynchronously before xUnit's Dispose.
     async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
