@@ -30,7 +30,7 @@ public sealed class FhirApiProcess : IAsyncDisposable
     public HttpClient Clinic { get; }
     public string ClinicCode { get; }
 
-    public const int MaxUploaders = 8;
+    public const int MaxUploaders = 15; // every other data provider of the demo network: measured passes, then warm-up until the JIT settles
 
     public static async Task<FhirApiProcess> StartAsync(BenchCluster cluster)
     {
