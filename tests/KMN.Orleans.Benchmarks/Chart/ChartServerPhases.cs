@@ -31,6 +31,19 @@ public sealed class ChartServerPhases(IGrainFactory grains, ChartDoctor doctor, 
         (Rows, JsonChars) = (rows.Count, rows.Sum(r => (long)r.Json.Length));
     }
 
+    /// <summary>
+    /// Managed memory one mapped chart keeps alive: what the portal's ChartViewCache holds per (account, patient).
+    /// </summary>
+    public async Task<long> RetainedBytesAsync()
+    {
+        var rows = await ReadAsync();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var chart = ChartMapper.Map(rows, _names);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(chart);
+        return after - before;
+    }
+
     /// <summary>The conditional read a warm portal open makes: the first read's tag offered back.</summary>
     public async Task OpenUnchangedAsync()
     {
