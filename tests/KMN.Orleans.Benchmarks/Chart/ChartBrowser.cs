@@ -106,7 +106,9 @@ public sealed class ChartBrowser : IAsyncDisposable
 }
 
 /// <summary>
-/// Milliseconds from the start of an open to each painted stage; <see cref="Ttfb"/> and <see cref="Circuit"/> (the
-/// live circuit's first render batch arrived) only for full page loads.
+/// Milliseconds from the start of an open to each painted stage. Only for full page loads: <see cref="Ttfb"/>,
+/// <see cref="DomReady"/> (the page's scripts ran), <see cref="Socket"/> (the circuit's WebSocket opened) and
+/// <see cref="Circuit"/> (the live circuit's first render batch arrived): where a page load's start-up time goes.
 /// </summary>
-public sealed record ChartMarks(double Header, double Timeline, double Ready, int Items, double? Ttfb, double? Circuit);
+public sealed record ChartMarks(double Header, double Timeline, double Ready, int Items, double? Ttfb, double? Circuit,
+    double? DomReady = null, double? Socket = null);

@@ -21,6 +21,8 @@ public sealed class ChartSamples(string name)
 public sealed class ChartOpenStages(string name, bool pageLoad)
 {
     private readonly ChartSamples _ttfb = new($"{name}: server response (TTFB, prerender)");
+    private readonly ChartSamples _domReady = new($"{name}: page scripts ran (DOMContentLoaded)");
+    private readonly ChartSamples _socket = new($"{name}: circuit WebSocket open");
     private readonly ChartSamples _circuit = new($"{name}: circuit's first render batch");
     private readonly ChartSamples _header = new($"{name}: header painted");
     private readonly ChartSamples _timeline = new($"{name}: timeline entries painted");
@@ -34,6 +36,10 @@ public sealed class ChartOpenStages(string name, bool pageLoad)
             _ttfb.Add(ttfb);
         if (marks.Circuit is { } circuit)
             _circuit.Add(circuit);
+        if (marks.DomReady is { } domReady)
+            _domReady.Add(domReady);
+        if (marks.Socket is { } socket)
+            _socket.Add(socket);
         _header.Add(marks.Header);
         _timeline.Add(marks.Timeline);
         _ready.Add(marks.Ready);
@@ -45,6 +51,8 @@ public sealed class ChartOpenStages(string name, bool pageLoad)
         if (pageLoad)
         {
             Console.WriteLine(_ttfb);
+            Console.WriteLine(_domReady);
+            Console.WriteLine(_socket);
             Console.WriteLine(_circuit);
         }
         Console.WriteLine(_header);

@@ -12,6 +12,7 @@ public static class ChartTimingScript
     public const string Source = """
         (() => {
           let batches = 0;
+          let socketOpenAt = null; // the circuit's WebSocket is open (after the page's scripts ran and negotiated)
           let firstBatchAt = null; // the circuit's first render batch on this page: the live circuit is up
           const Native = window.WebSocket;
           // A render batch names its target ("JS.RenderBatch") in the first bytes of the blazorpack message.
@@ -21,12 +22,14 @@ public static class ChartTimingScript
             constructor(...args) {
               super(...args);
               if (String(args[0]).includes('/_blazor'))
+                this.addEventListener('open', () => { if (socketOpenAt === null) socketOpenAt = performance.now(); });
+              if (String(args[0]).includes('/_blazor'))
                 this.addEventListener('message', e => { if (isBatch(e.data)) { batches++; if (batches === 1) firstBatchAt = performance.now(); } });
             }
           };
 
           const watch = (start, batchesBefore) => new Promise(resolve => {
-            const marks = { header: null, timeline: null, ready: null, items: 0, ttfb: null, circuit: null };
+            const marks = { header: null, timeline: null, ready: null, items: 0, ttfb: null, circuit: null, domReady: null, socket: null };
             const stamp = (name, after) => {
               marks[name] = -1; // pending until the frame is painted
               requestAnimationFrame(() => { marks[name] = performance.now() - start; if (after) after(); });
@@ -43,6 +46,8 @@ public static class ChartTimingScript
                   const nav = start === 0 ? performance.getEntriesByType('navigation')[0] : null;
                   marks.ttfb = nav ? nav.responseStart : null;
                   marks.circuit = nav && firstBatchAt !== null ? firstBatchAt : null;
+                  marks.domReady = nav ? nav.domContentLoadedEventEnd : null;
+                  marks.socket = nav && socketOpenAt !== null ? socketOpenAt : null;
                   resolve(marks);
                 });
               }
