@@ -2,7 +2,7 @@ using KMN.Orleans.Grains.Abstractions.Access;
 using KMN.Orleans.Grains.Abstractions.Accounts;
 using KMN.Orleans.Grains.Abstractions.Facilities;
 using KMN.Orleans.Grains.Abstractions.Records;
-using Orleans.Streams;
+using KMN.Orleans.Tests.Support;
 
 namespace KMN.Orleans.Tests.Access;
 
@@ -20,10 +20,8 @@ public sealed class BreakGlassTests(AccessFixture fixture)
         await RecordSeeder.SeedAsync(fixture.Database, patient,
             [new SeedRow("Condition", patient + "-dx", null, registering.Code, RecordCategory.Diagnoses)]);
         await world.RegisterAsync(patient, registering.Code, ConsentScope.Only(registering.Code));
-        var alerts = new List<BreakGlassAlert>();
-        var stream = fixture.Cluster.Client.GetStreamProvider(AccessStreams.Provider)
-            .GetStream<BreakGlassAlert>(StreamId.Create(AccessStreams.BreakGlassNamespace, registering.Code));
-        var subscription = await stream.SubscribeAsync((alert, _) => { lock (alerts) alerts.Add(alert); return Task.CompletedTask; });
+        var alerts = await StreamListener<BreakGlassAlert>.ListenAsync(
+            fixture.Cluster.Client, AccessStreams.BreakGlassNamespace, registering.Code, TimeSpan.FromSeconds(10));
         var physician = AccessWorld.Staff(hospital.Code, StaffRole.Physician);
         var colleague = physician with { AccountId = hospital.Code + "-99" };
         var reader = world.Grains.GetGrain<IClinicalReaderGrain>(0);
@@ -35,9 +33,9 @@ public sealed class BreakGlassTests(AccessFixture fixture)
         Assert.Equal(ReadStatus.Ok, (await ReadAsync(physician)).Status);
         Assert.Equal(ReadStatus.Forbidden, (await ReadAsync(colleague)).Status); // that user only
 
-        await WaitForAsync(() => { lock (alerts) return alerts.Count > 0; });
-        Assert.Equal((opened.ReviewId!.Value, "救急搬送、意識レベル低下"), (alerts[0].ReviewId, alerts[0].Text));
-        await subscription.UnsubscribeAsync();
+        var alert = await alerts.NextAsync(_ => true);
+        Assert.Equal((opened.ReviewId!.Value, "救急搬送、意識レベル低下"), (alert.ReviewId, alert.Text));
+        await alerts.DisposeAsync();
 
         var log = await world.Grains.GetGrain<IAccessReviewGrain>(0).AccessLogAsync(AccessWorld.Operator, patient, 50);
         Assert.Contains(log, e => e.Action == "read" && e.Purpose == "ETREAT" && e.AccountId == physician.AccountId);
@@ -79,13 +77,5 @@ public sealed class BreakGlassTests(AccessFixture fixture)
         Assert.Equal(5, await fixture.CountAsync(
             "kmn_audit_event WHERE network_patient_id = $1 AND action = 'break-glass' AND outcome = 'denied'", patient));
         Assert.Equal(0, await fixture.CountAsync("kmn_break_glass WHERE network_patient_id = $1", patient));
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition() && DateTime.UtcNow < deadline)
-            await Task.Delay(50);
-        Assert.True(condition(), "no break-the-glass alert arrived");
     }
 }

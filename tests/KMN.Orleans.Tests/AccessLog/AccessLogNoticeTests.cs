@@ -3,7 +3,7 @@ using KMN.Orleans.Grains.Abstractions.Accounts;
 using KMN.Orleans.Grains.Abstractions.Facilities;
 using KMN.Orleans.Grains.Abstractions.Records;
 using KMN.Orleans.Tests.Access;
-using Orleans.Streams;
+using KMN.Orleans.Tests.Support;
 
 namespace KMN.Orleans.Tests.AccessLog;
 
@@ -26,32 +26,20 @@ public sealed class AccessLogNoticeTests(AccessFixture fixture)
         await world.RegisterAsync(patient, hospital.Code, ConsentScope.Only(hospital.Code));
         var physician = AccessWorld.Staff(hospital.Code, StaffRole.Physician);
 
-        var seen = new List<(string Action, long AuditedRows)>();
-        var first = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var second = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stream = fixture.Cluster.Client.GetStreamProvider(AccessStreams.Provider)
-            .GetStream<AccessLogNotice>(StreamId.Create(AccessLogStreams.Namespace, patient));
-        var subscription = await stream.SubscribeAsync(async (notice, _) =>
-        {
-            // What a page would read on this notice: the row must already be there.
-            var rows = await fixture.CountAsync(AuditedAccess, patient);
-            lock (seen)
-            {
-                seen.Add((notice.Action, rows));
-                (seen.Count == 1 ? first : second).TrySetResult();
-            }
-        });
+        // What a page would read on each notice, counted when the notice arrives: the row must already be there.
+        await using var heard = await StreamListener<(string Action, long AuditedRows)>.ListenAsync<AccessLogNotice>(
+            fixture.Cluster.Client, AccessLogStreams.Namespace, patient, TimeSpan.FromSeconds(30),
+            async notice => (notice.Action, await fixture.CountAsync(AuditedAccess, patient)));
 
         var read = await world.Grains.GetGrain<IClinicalReaderGrain>(0)
             .EverythingAsync(new EverythingQuery(physician, patient, null, [], 100, 0));
         Assert.Equal(ReadStatus.Ok, read.Status);
-        await first.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var first = await heard.NextAsync(_ => true);
 
         var refused = await world.Record(patient).BreakGlassAsync(physician, new BreakGlassRequest(BreakGlassReason.Unconscious, " "));
         Assert.False(refused.Granted);
-        await second.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        await subscription.UnsubscribeAsync();
+        var second = await heard.NextAsync(_ => true);
 
-        Assert.Equal([("read", 1L), ("break-glass", 2L)], seen);
+        Assert.Equal([("read", 1L), ("break-glass", 2L)], [first, second]);
     }
 }

@@ -1,10 +1,9 @@
-using System.Threading.Channels;
 using KMN.Orleans.Grains.Abstractions.Access;
 using KMN.Orleans.Grains.Abstractions.Accounts;
 using KMN.Orleans.Grains.Abstractions.Facilities;
 using KMN.Orleans.Grains.Abstractions.Records;
 using KMN.Orleans.Tests.Access;
-using Orleans.Streams;
+using KMN.Orleans.Tests.Support;
 
 namespace KMN.Orleans.Tests.Live;
 
@@ -47,39 +46,7 @@ public sealed class RecordChangeStreamTests(AccessFixture fixture)
         Assert.Equal(watched, (await heard.NextAsync(_ => true)).PatientId);
     }
 
-    private async Task<Listener> ListenAsync(string patient)
-    {
-        var listener = new Listener();
-        var stream = fixture.Cluster.Client.GetStreamProvider(AccessStreams.Provider)
-            .GetStream<RecordChanged>(StreamId.Create(RecordChangeStreams.Namespace, patient));
-        listener.Handle = await stream.SubscribeAsync((notice, _) => listener.Add(notice));
-        return listener;
-    }
-
-    /// <summary>Notices as they arrive; <see cref="NextAsync"/> awaits the next one (bounded, so a lost push fails the test).</summary>
-    private sealed class Listener : IAsyncDisposable
-    {
-        private readonly Channel<RecordChanged> _notices = Channel.CreateUnbounded<RecordChanged>();
-
-        public StreamSubscriptionHandle<RecordChanged>? Handle { get; set; }
-
-        public Task Add(RecordChanged notice) => _notices.Writer.WriteAsync(notice).AsTask();
-
-        public async Task<RecordChanged> NextAsync(Func<RecordChanged, bool> wanted)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            while (true)
-            {
-                var notice = await _notices.Reader.ReadAsync(timeout.Token);
-                if (wanted(notice))
-                    return notice;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (Handle is not null)
-                await Handle.UnsubscribeAsync();
-        }
-    }
+    // Bounded: a lost push fails the test.
+    private Task<StreamListener<RecordChanged>> ListenAsync(string patient) =>
+        StreamListener<RecordChanged>.ListenAsync(fixture.Cluster.Client, RecordChangeStreams.Namespace, patient, TimeSpan.FromSeconds(15));
 }
